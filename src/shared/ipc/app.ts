@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const AppInfo = z.object({
+  version: z.string(),
+  platform: z.string(),
+  /** Where profiles.json and the logs live, shown so the admin can find them. */
+  userDataDir: z.string(),
+  /** Name of the keychain entry group (service) secrets are stored under. */
+  keychainService: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SandboxInfo = z.object({
+  url: z.string(),
+  organizationCount: z.number().int(),
+});
+export type SandboxInfo = z.infer<typeof SandboxInfo>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const DEFAULT_BASE_URL = 'https://api.keycard.ai';
+
+/** Swatches the profile form offers; any `#rrggbb` is accepted. */
+export const PROFILE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
+
+export const ProfileId = z.uuid();
+
+export const ProfileName = z
+  .string()
+  .trim()
+  .min(1, 'Give the profile a name')
+  .max(80, 'Keep the name under 80 characters');
+
+export const BaseUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter the API base URL')
+  .refine((value) => URL.canParse(value), 'Enter a full URL such as https://api.keycard.ai')
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'The URL must start with https:// or http://')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour');
+
+const ClientId = z.string().trim().min(1, 'Enter the client ID').max(255);
+const ClientSecret = z.string().min(1, 'Enter the client secret').max(4096);
+const BearerToken = z.string().trim().min(1, 'Paste the bearer token').max(16384);
+
+/**
+ * How a profile logs in. `sandbox` profiles talk to the embedded sandbox server,
+ * whose address and credential main resolves at run time: nothing of theirs is in the keychain.
+ */
+export const AuthKind = z.enum(['client_credentials', 'bearer', 'sandbox']);
+export type AuthKind = z.infer<typeof AuthKind>;
+
+const ProfileFields = {
+  name: ProfileName,
+  baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
+  color: ProfileColor,
+};
+
+/** A new profile as the form submits it; the secret travels once, renderer → main, and is never sent back. */
+export const ProfileCreateInput = z.discriminatedUnion('authKind', [
+  z.object({ ...ProfileFields, authKind: z.literal('client_credentials'), clientId: ClientId, clientSecret: ClientSecret }),
+  z.object({ ...ProfileFields, authKind: z.literal('bearer'), token: BearerToken }),
+]);
+export type ProfileCreateInput = z.input<typeof ProfileCreateInput>;
+
+/** An edit. Absent or empty `clientSecret` / `token` keeps the stored one. */
+export const ProfileUpdateInput = z.object({
+  id: ProfileId,
+  name: ProfileName.optional(),
+  baseUrl: BaseUrl.optional(),
+  color: ProfileColor.optional(),
+  clientId: ClientId.optional(),
+  clientSecret: z.string().max(4096).optional(),
+  token: z.string().max(16384).optional(),
+});
+export type ProfileUpdateInput = z.input<typeof ProfileUpdateInput>;
+
+/** What the renderer sees of a profile: never a secret, only whether one is stored. */
+export const ProfileView = z.object({
+  id: ProfileId,
+  name: z.string(),
+  baseUrl: z.string(),
+  color: z.string(),
+  authKind: AuthKind,
+  clientId: z.string().optional(),
+  /** `null` when the keychain could not be asked. */
+  secretStored: z.boolean().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  message: z.string().optional(),
+});
+export type KeychainStatus = z.infer<typeof KeychainStatus>;
+
+/** A problem found while loading settings, e.g. a corrupt file moved aside. */
+export const StoreProblem = z.object({
+  message: z.string(),
+  movedTo: z.string().optional(),
+});
+export type StoreProblem = z.infer<typeof StoreProblem>;
+
+export const ProfileList = z.object({
+  profiles: z.array(ProfileView),
+  keychain: KeychainStatus,
+  problems: z.array(StoreProblem),
+});
+export type ProfileList = z.infer<typeof ProfileList>;
+
+/**
+ * Test a saved profile (optionally with unsaved edits from its form, the stored secret
+ * standing in for an empty one), or a new profile's form before it is saved.
+ */
+export const ProfileTestInput = z.union([
+  z.object({ id: ProfileId, changes: ProfileUpdateInput.omit({ id: true }).optional() }),
+  z.object({ draft: ProfileCreateInput }),
+]);
+export type ProfileTestInput = z.input<typeof ProfileTestInput>;
+
+export const ConnectionTestResult = z.object({
+  organizationCount: z.number().int().nonnegative(),
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+  elapsedMs: z.number().nonnegative(),
+});
+export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test layers, named by what they run against:
+ * unit (pure code and fakes), integration (the sandbox over real HTTP),
+ * keychain (the real OS Secret Service), e2e (the built renderer in real Chromium).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+      },
+      {
+        test: {
+          name: 'keychain',
+          include: ['tests/keychain/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
+  },
+});
