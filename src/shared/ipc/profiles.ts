@@ -47,9 +47,13 @@ export const ProfileCreateInput = z.discriminatedUnion('authKind', [
 ]);
 export type ProfileCreateInput = z.input<typeof ProfileCreateInput>;
 
-/** An edit. Absent or empty `clientSecret` / `token` keeps the stored one. */
+/**
+ * An edit. Absent or empty `clientSecret` / `token` keeps the stored one; switching
+ * `authKind` needs the new kind's secret.
+ */
 export const ProfileUpdateInput = z.object({
   id: ProfileId,
+  authKind: z.enum(['client_credentials', 'bearer']).optional(),
   name: ProfileName.optional(),
   baseUrl: BaseUrl.optional(),
   color: ProfileColor.optional(),

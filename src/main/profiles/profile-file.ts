@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { StoreProblem } from '../../shared/ipc/profiles';
+import type { Logger } from '../log';
+import { ProfilesFile } from './stored-profile';
+
+const EMPTY: ProfilesFile = { version: 1, profiles: [] };
+
+/**
+ * `profiles.json` in the user-data folder. Reads are validated; a file that is not valid
+ * JSON or not a valid profiles file is moved aside (never deleted, never overwritten) and
+ * reported, and the app carries on with no profiles. Writes go to a temporary file that is
+ * flushed and renamed over the old one, so a crash mid-write leaves the previous version.
+ */
+export class ProfileFile {
+  readonly path: string;
+  readonly problems: StoreProblem[] = [];
+
+  constructor(
+    userDataDir: string,
+    private readonly logger: Logger,
+  ) {
+    this.path = join(userDataDir, 'profiles.json');
+  }
+
+  async read(): Promise<ProfilesFile> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY);
+      throw error;
+    }
+    let reason: string;
+    try {
+      const parsed = ProfilesFile.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+      reason = `it does not match the expected format (${parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`)
+        .join('; ')})`;
+    } catch {
+      reason = 'it is not valid JSON';
+    }
+    return this.moveAside(reason);
+  }
+
+  async write(data: ProfilesFile): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const temporary = `${this.path}.${randomUUID()}.tmp`;
+    const handle = await open(temporary, 'w', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(ProfilesFile.parse(data), null, 2)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temporary, this.path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  private async moveAside(reason: string): Promise<ProfilesFile> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const movedTo = `${this.path}.corrupt-${stamp}`;
+    await rename(this.path, movedTo);
+    const message = `Your profiles file could not be read because ${reason}. It was kept as ${movedTo}; Orgdesk started with no profiles.`;
+    this.logger.error('profiles.corrupt_file', { movedTo, reason });
+    this.problems.push({ message, movedTo });
+    return structuredClone(EMPTY);
+  }
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  KeychainStatus,
+  ProfileCreateInput,
+  ProfileList,
+  ProfileUpdateInput,
+  ProfileView,
+} from '../../shared/ipc/profiles';
+import { InvalidInputError, NotFoundError } from '../errors';
+import type { Logger } from '../log';
+import { KeychainError, type SecretStore } from '../secrets/secret-store';
+import type { ProfileFile } from './profile-file';
+import type { ProfilesFile, StoredProfile } from './stored-profile';
+
+type CreateInput = z.output<typeof ProfileCreateInput>;
+type UpdateInput = z.output<typeof ProfileUpdateInput>;
+
+/** Change listeners learn which profile changed so cached clients and tokens can be dropped. */
+export type ProfileChangeListener = (id: string) => void;
+
+/**
+ * Profiles: non-secret data in `profiles.json`, the secret in the keychain under the
+ * profile's ID. Order of writes is chosen so a failure never leaves a secret in plain text
+ * and never leaves a profile pointing at a secret that was not saved.
+ */
+export class ProfileService {
+  #data: ProfilesFile | undefined;
+  #listeners = new Set<ProfileChangeListener>();
+  /** Serializes read-modify-write cycles of the profiles file. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly file: ProfileFile,
+    private readonly secrets: SecretStore,
+    private readonly logger: Logger,
+  ) {}
+
+  onChange(listener: ProfileChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async list(): Promise<ProfileList> {
+    const data = await this.#load();
+    let stored: Set<string> | null = null;
+    let keychain: KeychainStatus = { available: true };
+    if (data.profiles.some((p) => p.auth.kind !== 'sandbox')) {
+      try {
+        stored = new Set(await this.secrets.accounts());
+      } catch (error) {
+        if (!(error instanceof KeychainError)) throw error;
+        keychain = { available: false, message: error.message };
+      }
+    }
+    return {
+      profiles: data.profiles.map((p) => toView(p, p.auth.kind === 'sandbox' ? false : stored ? stored.has(p.id) : null)),
+      keychain,
+      problems: [...this.file.problems],
+    };
+  }
+
+  async get(id: string): Promise<StoredProfile> {
+    const profile = (await this.#load()).profiles.find((p) => p.id === id);
+    if (!profile) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+    return profile;
+  }
+
+  /** The profile's stored secret (client secret or bearer token), read when needed and not kept. */
+  async secretOf(id: string): Promise<string> {
+    const secret = await this.secrets.get(id);
+    if (secret === null) {
+      throw new InvalidInputError('No secret is stored in the keychain for this profile. Edit it and enter one.', [
+        { path: 'clientSecret', message: 'Not stored in the keychain' },
+      ]);
+    }
+    return secret;
+  }
+
+  create(input: CreateInput): Promise<ProfileView> {
+    return this.#mutate(async (data) => {
+      const now = new Date().toISOString();
+      const profile: StoredProfile = {
+        id: randomUUID(),
+        name: input.name,
+        baseUrl: input.baseUrl,
+        color: input.color,
+        auth: input.authKind === 'client_credentials' ? { kind: 'client_credentials', clientId: input.clientId } : { kind: 'bearer' },
+        createdAt: now,
+        updatedAt: now,
+      };
+      // Keychain first: if it refuses, nothing has been written anywhere.
+      await this.secrets.set(profile.id, input.authKind === 'client_credentials' ? input.clientSecret : input.token);
+      try {
+        await this.file.write({ ...data, profiles: [...data.profiles, profile] });
+      } catch (error) {
+        await this.secrets.delete(profile.id).catch(() => undefined);
+        throw error;
+      }
+      data.profiles.push(profile);
+      this.logger.info('profiles.created', { profileId: profile.id, authKind: profile.auth.kind });
+      return toView(profile, true);
+    });
+  }
+
+  /** Adds the embedded sandbox's profile, or returns the one already there. */
+  addSandbox(color: string): Promise<ProfileView> {
+    return this.#mutate(async (data) => {
+      const existing = data.profiles.find((p) => p.auth.kind === 'sandbox');
+      if (existing) return toView(existing, false);
+      const now = new Date().toISOString();
+      const profile: StoredProfile = {
+        id: randomUUID(),
+        name: 'Sandbox',
+        baseUrl: SANDBOX_BASE_URL,
+        color,
+        auth: { kind: 'sandbox' },
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.file.write({ ...data, profiles: [...data.profiles, profile] });
+      data.profiles.push(profile);
+      this.logger.info('profiles.created', { profileId: profile.id, authKind: 'sandbox' });
+      return toView(profile, false);
+    });
+  }
+
+  update(input: UpdateInput): Promise<ProfileView> {
+    return this.#mutate(async (data) => {
+      const index = data.profiles.findIndex((p) => p.id === input.id);
+      const current = data.profiles[index];
+      if (!current) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+      const next = applyUpdate(current, input);
+      const secret = newSecretOf(current, input);
+      if (secret !== undefined) await this.secrets.set(current.id, secret);
+      const profiles = data.profiles.with(index, next);
+      await this.file.write({ ...data, profiles });
+      data.profiles = profiles;
+      this.logger.info('profiles.updated', { profileId: current.id, secretReplaced: secret !== undefined });
+      this.#emit(current.id);
+      return toView(next, next.auth.kind === 'sandbox' ? false : secret !== undefined ? true : await this.#hasSecret(current.id));
+    });
+  }
+
+  remove(id: string): Promise<{ id: string }> {
+    return this.#mutate(async (data) => {
+      const profile = data.profiles.find((p) => p.id === id);
+      if (!profile) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+      // Keychain first: if the item cannot be deleted the profile stays, so no secret is orphaned.
+      if (profile.auth.kind !== 'sandbox') await this.secrets.delete(id);
+      const profiles = data.profiles.filter((p) => p.id !== id);
+      await this.file.write({ ...data, profiles });
+      data.profiles = profiles;
+      this.logger.info('profiles.removed', { profileId: id });
+      this.#emit(id);
+      return { id };
+    });
+  }
+
+  async #hasSecret(id: string): Promise<boolean | null> {
+    try {
+      return (await this.secrets.get(id)) !== null;
+    } catch {
+      return null;
+    }
+  }
+
+  async #load(): Promise<ProfilesFile> {
+    this.#data ??= await this.file.read();
+    return this.#data;
+  }
+
+  #mutate<T>(work: (data: ProfilesFile) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => work(await this.#load());
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  #emit(id: string): void {
+    for (const listener of this.#listeners) listener(id);
+  }
+}
+
+/** What a sandbox profile stores as its base URL: the real address changes at every start. */
+export const SANDBOX_BASE_URL = 'sandbox:embedded';
+
+export function toView(profile: StoredProfile, secretStored: boolean | null): ProfileView {
+  return {
+    id: profile.id,
+    name: profile.name,
+    baseUrl: profile.baseUrl,
+    color: profile.color,
+    authKind: profile.auth.kind,
+    ...(profile.auth.kind === 'client_credentials' ? { clientId: profile.auth.clientId } : {}),
+    secretStored,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+  };
+}
+
+/** The profile as it would be after `input`, without its secret. Shared by save and "test unsaved edits". */
+export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id'>): StoredProfile {
+  const kind = input.authKind ?? current.auth.kind;
+  if (current.auth.kind === 'sandbox' && (input.authKind || input.baseUrl || input.clientId)) {
+    throw new InvalidInputError('The sandbox profile can only be renamed or recoloured.', [
+      { path: 'baseUrl', message: 'Fixed for the sandbox profile' },
+    ]);
+  }
+  let auth = current.auth;
+  if (kind === 'client_credentials') {
+    const clientId = input.clientId ?? (current.auth.kind === 'client_credentials' ? current.auth.clientId : undefined);
+    if (!clientId) throw new InvalidInputError('Enter the client ID', [{ path: 'clientId', message: 'Enter the client ID' }]);
+    auth = { kind, clientId };
+  } else if (kind === 'bearer') {
+    auth = { kind };
+  }
+  return {
+    ...current,
+    name: input.name ?? current.name,
+    baseUrl: input.baseUrl ?? current.baseUrl,
+    color: input.color ?? current.color,
+    auth,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** The secret `input` brings, or `undefined` to keep the stored one. Switching kinds requires a new one. */
+export function newSecretOf(current: StoredProfile, input: Omit<UpdateInput, 'id'>): string | undefined {
+  const kind = input.authKind ?? current.auth.kind;
+  const given = kind === 'bearer' ? input.token?.trim() : input.clientSecret;
+  if (given) return given;
+  if (kind !== current.auth.kind) {
+    const path = kind === 'bearer' ? 'token' : 'clientSecret';
+    throw new InvalidInputError('A new sign-in method needs its secret', [
+      { path, message: kind === 'bearer' ? 'Paste the bearer token' : 'Enter the client secret' },
+    ]);
+  }
+  return undefined;
+}

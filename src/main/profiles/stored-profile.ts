@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ProfileId } from '../../shared/ipc/profiles';
+
+/** A profile as written to `profiles.json`: never a secret, only where to find it. */
+export const StoredProfile = z.object({
+  id: ProfileId,
+  name: z.string().min(1),
+  baseUrl: z.string().min(1),
+  color: z.string(),
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('client_credentials'), clientId: z.string().min(1) }),
+    z.object({ kind: z.literal('bearer') }),
+    z.object({ kind: z.literal('sandbox') }),
+  ]),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type StoredProfile = z.infer<typeof StoredProfile>;
+
+export const ProfilesFile = z.object({
+  version: z.literal(1),
+  profiles: z.array(StoredProfile),
+});
+export type ProfilesFile = z.infer<typeof ProfilesFile>;

@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import type { Logger } from '../log';
+import { silentLogger } from '../log';
+import { KeychainError, type SecretStore } from './secret-store';
+
+export const KEYCHAIN_SERVICE = 'Orgdesk';
+
+type Keytar = typeof import('keytar');
+
+/**
+ * Secrets in the OS keychain through keytar (macOS Keychain, Windows Credential Manager,
+ * Linux Secret Service). keytar is loaded lazily so that a missing native module or a
+ * missing Secret Service is reported as a keychain error rather than crashing start-up.
+ * Operations on one account are serialized so that a save racing a delete cannot resurrect an item.
+ */
+export function createKeytarStore(service: string = KEYCHAIN_SERVICE, logger: Logger = silentLogger): SecretStore {
+  let keytar: Keytar | undefined;
+  const load = (): Keytar => {
+    if (!keytar) {
+      try {
+        keytar = createRequire(import.meta.url)('keytar') as Keytar;
+      } catch (error) {
+        throw new KeychainError('be opened (the keytar module failed to load)', error);
+      }
+    }
+    return keytar;
+  };
+
+  const queues = new Map<string, Promise<unknown>>();
+  const serialized = <T>(account: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(account) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(account, settled);
+    void settled.then(() => {
+      if (queues.get(account) === settled) queues.delete(account);
+    });
+    return next;
+  };
+
+  const guarded = async <T>(action: string, account: string, work: (k: Keytar) => Promise<T>): Promise<T> => {
+    try {
+      return await work(load());
+    } catch (error) {
+      if (error instanceof KeychainError) throw error;
+      // Log the key name and the library's message only, never a value.
+      logger.warn('keychain.failed', { action, account, reason: error instanceof Error ? error.message : 'unknown' });
+      throw new KeychainError(action, error);
+    }
+  };
+
+  return {
+    get: (account) =>
+      serialized(account, () => guarded('read the secret', account, (k) => k.getPassword(service, account))),
+    set: (account, secret) =>
+      serialized(account, () =>
+        guarded('save the secret', account, async (k) => {
+          await k.setPassword(service, account, secret);
+          logger.info('keychain.saved', { account });
+        }),
+      ),
+    delete: (account) =>
+      serialized(account, () =>
+        guarded('delete the secret', account, async (k) => {
+          const removed = await k.deletePassword(service, account);
+          logger.info('keychain.deleted', { account, removed });
+          return removed;
+        }),
+      ),
+    accounts: () =>
+      guarded('list its items', '*', async (k) => (await k.findCredentials(service)).map((c) => c.account)),
+  };
+}

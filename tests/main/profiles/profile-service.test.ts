@@ -1,0 +1,122 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ProfileCreateInput, ProfileUpdateInput } from '../../../src/shared/ipc/profiles';
+import { silentLogger } from '../../../src/main/log';
+import { ProfileFile } from '../../../src/main/profiles/profile-file';
+import { ProfileService } from '../../../src/main/profiles/profile-service';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+
+const SECRET = 'cs_unit-test-secret-7f3a9c';
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'orgdesk-profiles-'));
+  const secrets = new MemorySecretStore();
+  const service = new ProfileService(new ProfileFile(dir, silentLogger), secrets, silentLogger);
+  return { dir, secrets, service };
+}
+
+const draft = ProfileCreateInput.parse({
+  name: 'Acme production',
+  baseUrl: 'https://api.keycard.ai/',
+  color: '#2563eb',
+  authKind: 'client_credentials',
+  clientId: 'sa_client',
+  clientSecret: SECRET,
+});
+
+describe('ProfileService', () => {
+  let ctx: Awaited<ReturnType<typeof setup>>;
+  beforeEach(async () => {
+    ctx = await setup();
+  });
+
+  it('keeps the secret in the keychain and only non-secret fields on disk', async () => {
+    const view = await ctx.service.create(draft);
+    expect(view).toMatchObject({ name: 'Acme production', baseUrl: 'https://api.keycard.ai', secretStored: true });
+    expect(JSON.stringify(view)).not.toContain(SECRET);
+    expect(ctx.secrets.items.get(view.id)).toBe(SECRET);
+    const onDisk = await readFile(join(ctx.dir, 'profiles.json'), 'utf8');
+    expect(onDisk).toContain('sa_client');
+    expect(onDisk).not.toContain(SECRET);
+    expect((await readdir(ctx.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes nothing when the keychain refuses the secret', async () => {
+    ctx.secrets.locked = true;
+    await expect(ctx.service.create(draft)).rejects.toMatchObject({ kind: 'keychain' });
+    await expect(readdir(ctx.dir)).resolves.not.toContain('profiles.json');
+    ctx.secrets.locked = false;
+    expect((await ctx.service.list()).profiles).toEqual([]);
+  });
+
+  it('keeps the stored secret when an edit leaves it empty, and replaces it when one is typed', async () => {
+    const { id } = await ctx.service.create(draft);
+    const renamed = await ctx.service.update(ProfileUpdateInput.parse({ id, name: 'Acme prod', clientSecret: '' }));
+    expect(renamed).toMatchObject({ name: 'Acme prod', secretStored: true });
+    expect(ctx.secrets.items.get(id)).toBe(SECRET);
+    await ctx.service.update(ProfileUpdateInput.parse({ id, clientSecret: 'cs_rotated' }));
+    expect(ctx.secrets.items.get(id)).toBe('cs_rotated');
+  });
+
+  it('asks for the new secret when the sign-in method changes', async () => {
+    const { id } = await ctx.service.create(draft);
+    await expect(ctx.service.update(ProfileUpdateInput.parse({ id, authKind: 'bearer' }))).rejects.toMatchObject({
+      kind: 'invalid_input',
+      fields: [{ path: 'token', message: 'Paste the bearer token' }],
+    });
+    const switched = await ctx.service.update(ProfileUpdateInput.parse({ id, authKind: 'bearer', token: 'eyJ.token' }));
+    expect(switched).toMatchObject({ authKind: 'bearer', secretStored: true });
+    expect(switched.clientId).toBeUndefined();
+  });
+
+  it('removes the keychain item with the profile, and keeps the profile when the keychain refuses', async () => {
+    const { id } = await ctx.service.create(draft);
+    ctx.secrets.locked = true;
+    await expect(ctx.service.remove(id)).rejects.toMatchObject({ kind: 'keychain' });
+    ctx.secrets.locked = false;
+    expect((await ctx.service.list()).profiles).toHaveLength(1);
+    await ctx.service.remove(id);
+    expect(ctx.secrets.items.has(id)).toBe(false);
+    expect((await ctx.service.list()).profiles).toEqual([]);
+  });
+
+  it('reports a locked keychain in the list without failing it', async () => {
+    await ctx.service.create(draft);
+    ctx.secrets.locked = true;
+    const list = await ctx.service.list();
+    expect(list.keychain.available).toBe(false);
+    expect(list.keychain.message).toMatch(/keychain could not list/);
+    expect(list.profiles[0]?.secretStored).toBeNull();
+  });
+
+  it('persists across instances', async () => {
+    const { id } = await ctx.service.create(draft);
+    const again = new ProfileService(new ProfileFile(ctx.dir, silentLogger), ctx.secrets, silentLogger);
+    expect((await again.list()).profiles.map((p) => p.id)).toEqual([id]);
+  });
+
+  it.each([
+    ['not JSON', '{ "version": 1, "profiles": [ '],
+    ['the wrong shape', JSON.stringify({ version: 1, profiles: [{ id: 'nope' }] })],
+  ])('moves a file that is %s aside, reports it and starts empty', async (_label, content) => {
+    await writeFile(join(ctx.dir, 'profiles.json'), content);
+    const list = await ctx.service.list();
+    expect(list.profiles).toEqual([]);
+    expect(list.problems).toHaveLength(1);
+    const movedTo = list.problems[0]!.movedTo!;
+    expect(movedTo).toContain('profiles.json.corrupt-');
+    expect(await readFile(movedTo, 'utf8')).toBe(content);
+    expect(list.problems[0]!.message).toContain(movedTo);
+    // The next save starts a fresh file and leaves the kept copy alone.
+    await ctx.service.create(draft);
+    expect(await readFile(movedTo, 'utf8')).toBe(content);
+  });
+
+  it('serializes concurrent creates without losing one', async () => {
+    await Promise.all([1, 2, 3, 4, 5].map((n) => ctx.service.create({ ...draft, name: `Profile ${n}` })));
+    const again = new ProfileService(new ProfileFile(ctx.dir, silentLogger), ctx.secrets, silentLogger);
+    expect((await again.list()).profiles).toHaveLength(5);
+  });
+});
