@@ -17,8 +17,11 @@ export const BaseUrl = z
   .string()
   .trim()
   .min(1, 'Enter the API base URL')
-  .refine((value) => URL.canParse(value), 'Enter a full URL such as https://api.keycard.ai')
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'The URL must start with https:// or http://')
+  .superRefine((value, ctx) => {
+    const url = URL.parse(value);
+    if (!url) ctx.addIssue({ code: 'custom', message: 'Enter a full URL such as https://api.keycard.ai' });
+    else if (!/^https?:$/.test(url.protocol)) ctx.addIssue({ code: 'custom', message: 'The URL must start with https:// or http://' });
+  })
   .transform((value) => value.replace(/\/+$/, ''));
 
 export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour');
