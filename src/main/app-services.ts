@@ -1,0 +1,69 @@
+import { KEYCHAIN_SERVICE } from './secrets/keytar-store';
+import { ClientRegistry } from './connections/client-registry';
+import { EmbeddedSandbox } from './connections/embedded-sandbox';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { appHandlers } from './ipc/handlers/app';
+import { organizationHandlers } from './ipc/handlers/organizations';
+import { profileHandlers } from './ipc/handlers/profiles';
+import { createFileLogger } from './log-file';
+import type { Logger } from './log';
+import { ProfileFile } from './profiles/profile-file';
+import { ProfileService } from './profiles/profile-service';
+import type { SecretStore } from './secrets/secret-store';
+import { closeAllPools } from './api/core/pool';
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  secretStore: SecretStore;
+  /** Defaults to a redacting JSON-lines log in `<userDataDir>/logs/main.log`. */
+  logger?: Logger;
+  appVersion?: string;
+  keychainService?: string;
+}
+
+export interface AppServices {
+  dispatch: Dispatch;
+  channels: string[];
+  logger: Logger;
+  /** The embedded sandbox, for tests and tools that need its address or credentials. */
+  sandbox: EmbeddedSandbox;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root of main's services, free of Electron so the same wiring runs
+ * in the app and in tests. Nothing slow happens here: files and the keychain are read
+ * on first use.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const fileLog = options.logger ? undefined : createFileLogger(options.userDataDir);
+  const logger = options.logger ?? fileLog!.logger;
+  const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), options.secretStore, logger);
+  const sandbox = new EmbeddedSandbox(logger);
+  const clients = new ClientRegistry(profiles, sandbox, logger);
+  const { dispatch, channels } = createDispatcher(
+    {
+      app: appHandlers({
+        version: options.appVersion ?? '0.0.0',
+        userDataDir: options.userDataDir,
+        keychainService: options.keychainService ?? KEYCHAIN_SERVICE,
+      }),
+      profiles: profileHandlers(profiles, clients, sandbox),
+      orgs: organizationHandlers(clients),
+    },
+    logger,
+  );
+  logger.info('app.services_ready', { channels: channels.length });
+  return {
+    dispatch,
+    channels,
+    logger,
+    sandbox,
+    async dispose() {
+      clients.clear();
+      await sandbox.close();
+      await closeAllPools();
+      await fileLog?.close();
+    },
+  };
+}
