@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { OrgdeskError } from '../../errors';
+import { silentLogger, type Logger } from '../../log';
+import type { AuthProvider } from './auth';
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  RateLimitError,
+  TimeoutError,
+  UnexpectedResponseError,
+  apiErrorFor,
+} from './errors';
+import { getPool } from './pool';
+import { Organizations } from '../resources/organizations';
+import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs } from './retry';
+import { buildQuery, type Query } from './query';
+import { classifyTransportError, isTlsFailure, parseBaseUrl, readErrorBody, send, type BaseUrl, type RawResponse } from './transport';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface KeycardClientOptions {
+  /** The profile's base URL, e.g. `https://api.keycard.ai`; a path prefix is kept. */
+  baseUrl: string;
+  auth: AuthProvider;
+  /** Per attempt: the longest wait for the headers, and for each chunk of the body. */
+  timeoutMs?: number;
+  /** Retries after the first attempt; a 401 refresh does not count against them. */
+  maxRetries?: number;
+  /** Defaults to the shared pool of the base URL's origin. */
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface RequestOptions {
+  method: HttpMethod;
+  /** Below the base URL; build it with the `path` template so segments are encoded. */
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /**
+   * Whether sending the request twice is harmless. Defaults to true for every method but
+   * POST. A request that is not idempotent is repeated only when it provably never
+   * reached the server, or when the server answered 429 (it did not act).
+   */
+  idempotent?: boolean;
+  /** False for the public invitation endpoints, which take no bearer token. */
+  authenticated?: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What one attempt ended with: an answer, or a failure and whether another try is allowed. */
+type Outcome =
+  | { kind: 'answer'; response: RawResponse; requestId: string; token?: string }
+  | { kind: 'failure'; error: Error; retryable: boolean; waitMs?: number };
+
+/**
+ * The core every resource goes through: authentication, retries, timeouts, request IDs,
+ * error mapping and response validation.
+ */
+export class KeycardClient {
+  readonly baseUrl: string;
+  readonly #base: BaseUrl;
+  readonly #auth: AuthProvider;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #dispatcher: Dispatcher;
+  /** Shared with resources, for what they log themselves (pagination). */
+  readonly logger: Logger;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+  readonly #now: () => number;
+
+  readonly organizations: Organizations = new Organizations(this);
+
+  constructor(options: KeycardClientOptions) {
+    this.#base = parseBaseUrl(options.baseUrl);
+    this.baseUrl = this.#base.display;
+    this.#auth = options.auth;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.#dispatcher = options.dispatcher ?? getPool(options.baseUrl);
+    this.logger = options.logger ?? silentLogger;
+    this.#sleep = options.sleep ?? defaultSleep;
+    this.#random = options.random ?? Math.random;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Forgets the cached token. The connection pool is shared by every client of the same
+   * origin and stays open; `closeAllPools()` ends them all at shutdown.
+   */
+  async close(): Promise<void> {
+    this.#auth.clear?.();
+  }
+
+  request<S extends z.ZodType>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
+  request(options: RequestOptions & { schema?: undefined }): Promise<void>;
+  async request(options: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
+    const where = `${options.method} ${loggablePath(options.path)}`;
+    const idempotent = options.idempotent ?? options.method !== 'POST';
+    let refreshed = false;
+    let retries = 0;
+
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.#attempt(options, idempotent, attempt);
+
+      if (outcome.kind === 'answer') {
+        const { response, requestId, token } = outcome;
+        if (response.status === 401 && token !== undefined && !refreshed && this.#auth.invalidate(token)) {
+          // The server refused the token, so it did not act: asking again is safe for any method.
+          refreshed = true;
+          continue;
+        }
+        if (response.status >= 200 && response.status < 300) return this.#parse(response, requestId, where, options.schema);
+
+        const error = this.#errorFor(response, requestId, token !== undefined);
+        const allowed = response.status === 429 || (idempotent && isRetryableStatus(response.status));
+        const waitMs = retryAfterMs(response.headers, this.#now());
+        if (!allowed || retries >= this.#maxRetries || (waitMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
+        await this.#sleep(waitMs ?? backoffMs(retries, this.#random));
+        retries += 1;
+        continue;
+      }
+
+      if (!outcome.retryable || retries >= this.#maxRetries || (outcome.waitMs ?? 0) > MAX_RETRY_AFTER_MS) {
+        throw outcome.error;
+      }
+      await this.#sleep(outcome.waitMs ?? backoffMs(retries, this.#random));
+      retries += 1;
+    }
+  }
+
+  async #attempt(options: RequestOptions, idempotent: boolean, attempt: number): Promise<Outcome> {
+    let token: string | undefined;
+    if (options.authenticated !== false) {
+      try {
+        token = await this.#auth.getToken();
+      } catch (err) {
+        return tokenFailure(err);
+      }
+    }
+
+    const requestId = randomUUID();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-client-request-id': requestId,
+    };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    const logged = { method: options.method, path: loggablePath(options.path), requestId, attempt };
+    const startedAt = this.#now();
+    try {
+      const response = await send(this.#dispatcher, {
+        origin: this.#base.origin,
+        path: this.#base.prefix + options.path + buildQuery(options.query),
+        method: options.method,
+        headers,
+        body,
+        timeoutMs: this.#timeoutMs,
+      });
+      this.logger.info('api.request', { ...logged, status: response.status, ms: this.#now() - startedAt });
+      return { kind: 'answer', response, requestId, token };
+    } catch (err) {
+      const failure = classifyTransportError(err, {
+        where: `${options.method} ${loggablePath(options.path)}`,
+        host: this.#base.display,
+        requestId,
+        timeoutMs: this.#timeoutMs,
+      });
+      this.logger.warn('api.request_failed', {
+        ...logged,
+        ms: this.#now() - startedAt,
+        error: failure?.code ?? 'unknown',
+      });
+      if (!failure) throw err;
+      // A request that may have reached the server is repeated only if doing so is harmless.
+      return { kind: 'failure', error: failure.error, retryable: failure.retryable && (idempotent || !failure.maybeSent) };
+    }
+  }
+
+  #errorFor(response: RawResponse, requestId: string, authenticated: boolean): ApiError {
+    const { serverMessage, code } = readErrorBody(response.text);
+    const details = { status: response.status, code, requestId, serverMessage };
+    if (response.status === 401 && authenticated) {
+      const message =
+        serverMessage ||
+        `The access token was refused by ${this.#base.display}. Log in again or paste a new token.`;
+      return new AuthenticationError(message, details);
+    }
+    return apiErrorFor(response.status, {
+      code,
+      requestId,
+      serverMessage,
+      retryAfterMs: retryAfterMs(response.headers, this.#now()),
+    });
+  }
+
+  #parse(response: RawResponse, requestId: string, where: string, schema: z.ZodType | undefined): unknown {
+    if (response.status === 204 || schema === undefined) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(response.text);
+    } catch {
+      throw new UnexpectedResponseError(`Unexpected response from ${where}: the body is not JSON`, {
+        status: response.status,
+        requestId,
+      });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw UnexpectedResponseError.fromZod(where, parsed.error, { status: response.status, requestId });
+    }
+    return parsed.data;
+  }
+}
+
+/**
+ * A failed token fetch happened before the request itself was sent, so it may be retried
+ * for any method, on the statuses and network failures that are worth another try.
+ */
+function tokenFailure(err: unknown): Outcome {
+  if (err instanceof RateLimitError) return { kind: 'failure', error: err, retryable: true, waitMs: err.retryAfterMs };
+  if (err instanceof AuthenticationError) return { kind: 'failure', error: err, retryable: false };
+  if (err instanceof ApiError) return { kind: 'failure', error: err, retryable: isRetryableStatus(err.status) };
+  if (err instanceof ConnectionError || err instanceof TimeoutError) {
+    return { kind: 'failure', error: err, retryable: !isTlsFailure(err.code) };
+  }
+  if (err instanceof OrgdeskError) return { kind: 'failure', error: err, retryable: false };
+  throw err;
+}
+
+/** Public invitation links carry their token in the path; logs and messages must not. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/invitations\/[^/?]+/, '/invitations/:token');
+}

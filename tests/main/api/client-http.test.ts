@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BearerAuth } from '../../../src/main/api/core/auth';
+import { KeycardClient } from '../../../src/main/api/core/client';
+import { ConnectionError, TimeoutError } from '../../../src/main/api/core/errors';
+import { closeAllPools } from '../../../src/main/api/core/pool';
+import { ORG, caught, page } from './fake-keycard';
+
+/** Over real sockets, through the shared pool: resets, timeouts and refused connections. */
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+let server: Server | undefined;
+const seen: string[] = [];
+
+async function serve(handler: Handler): Promise<string> {
+  seen.length = 0;
+  server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on('end', () => handler(req, res, seen.length));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function client(baseUrl: string, timeoutMs = 5_000): { client: KeycardClient; sleeps: number[] } {
+  const sleeps: number[] = [];
+  const c = new KeycardClient({
+    baseUrl,
+    auth: new BearerAuth({ getToken: async () => 't' }),
+    timeoutMs,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return { client: c, sleeps };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+afterAll(closeAllPools);
+
+describe('KeycardClient over real HTTP', () => {
+  it('retries a GET whose connection was reset', async () => {
+    const url = await serve((req, res, n) => (n === 1 ? req.socket.destroy() : json(res, 200, page([ORG]))));
+    const { client: c, sleeps } = client(url);
+    const result = await c.organizations.list();
+    expect(result.items).toHaveLength(1);
+    expect(seen).toHaveLength(2);
+    expect(sleeps).toHaveLength(1);
+  });
+
+  it('does not replay a POST whose connection was reset after sending', async () => {
+    const url = await serve((req) => req.socket.destroy());
+    const { client: c } = client(url);
+    const err = await caught(c.organizations.create({ name: 'Acme' }));
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(seen).toEqual(['POST /organizations?expand%5B%5D=permissions']);
+  });
+
+  it('does not replay a POST that timed out, and retries a GET that did', async () => {
+    const url = await serve(() => {
+      /* never answers */
+    });
+    const post = client(url, 150);
+    const err = await caught(post.client.organizations.create({ name: 'Acme' }));
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect((err as TimeoutError).kind).toBe('timeout');
+    expect(err.message).toBe(`${url} did not answer POST /organizations within 150 ms.`);
+    expect((err as TimeoutError).requestId).toBeDefined();
+    expect(seen).toHaveLength(1);
+
+    seen.length = 0;
+    const get = client(url, 150);
+    await caught(get.client.organizations.list());
+    expect(seen).toHaveLength(3);
+  });
+
+  it('retries a POST refused before connecting, then reports a ConnectionError', async () => {
+    const url = await serve(() => {});
+    server?.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const { client: c, sleeps } = client(url);
+    const err = await caught(c.organizations.create({ name: 'Acme' }));
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).code).toBe('ECONNREFUSED');
+    expect(sleeps).toHaveLength(2);
+  });
+});
