@@ -7,6 +7,8 @@ export const PROFILE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea5
 
 export const ProfileId = z.uuid();
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export const ProfileName = z
   .string()
   .trim()
@@ -20,7 +22,10 @@ export const BaseUrl = z
   .superRefine((value, ctx) => {
     const url = URL.parse(value);
     if (!url) ctx.addIssue({ code: 'custom', message: 'Enter a full URL such as https://api.keycard.ai' });
-    else if (!/^https?:$/.test(url.protocol)) ctx.addIssue({ code: 'custom', message: 'The URL must start with https:// or http://' });
+    else if (!/^https?:$/.test(url.protocol)) ctx.addIssue({ code: 'custom', message: 'The URL must start with https://' });
+    // A client secret must not cross a network in the clear; plain HTTP is for a server on this machine.
+    else if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+      ctx.addIssue({ code: 'custom', message: 'Use https:// (plain http:// is only allowed for localhost)' });
   })
   .transform((value) => value.replace(/\/+$/, ''));
 
