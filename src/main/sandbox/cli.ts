@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { startSandbox, type SandboxCredential } from './server';
+
+const DEFAULT_PORT = 4010;
+
+function nonNegativeInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** One row per (credential, organization). Printing secrets is the point: they log in to this local sandbox only. */
+function credentialRows(credentials: readonly SandboxCredential[]): string[][] {
+  const rows = [['CREDENTIAL', 'ORGANIZATION', 'ROLE', 'CLIENT_ID', 'CLIENT_SECRET']];
+  for (const credential of credentials) {
+    for (const membership of credential.memberships) {
+      rows.push([
+        credential.name,
+        membership.organizationLabel,
+        membership.role,
+        credential.clientId,
+        credential.clientSecret,
+      ]);
+    }
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'users-per-org': { type: 'string' },
+      'extra-organizations': { type: 'string' },
+      'token-ttl': { type: 'string' },
+    },
+  });
+  const port = nonNegativeInt(values.port ?? process.env['SANDBOX_PORT'], 'port') ?? DEFAULT_PORT;
+  const usersPerOrg = nonNegativeInt(values['users-per-org'], '--users-per-org');
+  const extraOrganizations = nonNegativeInt(values['extra-organizations'], '--extra-organizations');
+  const tokenTtlSeconds = nonNegativeInt(values['token-ttl'], '--token-ttl');
+
+  const sandbox = await startSandbox({
+    host: values.host ?? '127.0.0.1',
+    port,
+    seed: {
+      ...(usersPerOrg === undefined ? {} : { usersPerOrg }),
+      ...(extraOrganizations === undefined ? {} : { extraOrganizations }),
+    },
+    ...(tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds }),
+  });
+
+  console.log(`Keycard sandbox listening on ${sandbox.url}`);
+  console.log(`Token endpoint: POST ${sandbox.url}/service-account-token (grant_type=client_credentials)\n`);
+  console.log(table(credentialRows(sandbox.credentials)));
+  console.log(
+    `\nPrimary login: client_id ${sandbox.primaryCredential.clientId}  client_secret ${sandbox.primaryCredential.clientSecret}`,
+  );
+  console.log('Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the sandbox`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

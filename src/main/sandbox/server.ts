@@ -1,0 +1,110 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { REQUEST_ID_HEADER } from '../../shared/api/common';
+import { registerTokenEndpoint, requireBearer } from './auth';
+import { registerErrorHandlers } from './errors';
+import { SandboxFaults, registerFaults, type FaultInjector } from './faults';
+import { parseQueryString } from './query';
+import { registerOrganizationRoutes } from './routes/organizations';
+import { registerUserRoutes } from './routes/users';
+import { seedSandbox, type SandboxCredential, type SeedOptions, type SeedResult } from './seed';
+import { SandboxState } from './state';
+
+export type { FaultInjector, FaultSpec, SeenRequest } from './faults';
+export type { SandboxCredential, SandboxMembership, SeedOptions } from './seed';
+export { SandboxState } from './state';
+
+export interface SandboxOptions {
+  /** Default 127.0.0.1: the sandbox hands out its secrets, so it stays off the network. */
+  host?: string;
+  /** Default 0, an ephemeral port. */
+  port?: number;
+  seed?: SeedOptions;
+  /** Lifetime of issued access tokens (default 3600). */
+  tokenTtlSeconds?: number;
+  /** Fastify's logger option; off by default so test output stays readable. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningSandbox {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  /** Every seeded credential, the primary one first. */
+  readonly credentials: readonly SandboxCredential[];
+  /** Multi-organization login: org_admin in Acme and Globex, org_member in Initech, org_viewer in Umbrella. */
+  readonly primaryCredential: SandboxCredential;
+  readonly faults: FaultInjector;
+  readonly state: SandboxState;
+  close(): Promise<void>;
+}
+
+export interface SandboxAppContext {
+  readonly state: SandboxState;
+  readonly faults: SandboxFaults;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface SeededSandbox {
+  readonly state: SandboxState;
+  readonly seed: SeedResult;
+}
+
+export function createSeededState(options: Pick<SandboxOptions, 'seed' | 'tokenTtlSeconds'> = {}): SeededSandbox {
+  const state = new SandboxState(
+    options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds },
+  );
+  return { state, seed: seedSandbox(state, options.seed) };
+}
+
+/** The Fastify app without listening, so unit tests can use `inject`. */
+export function buildSandboxApp(context: SandboxAppContext): FastifyInstance {
+  const app = Fastify({
+    logger: context.logger ?? false,
+    // Without this, `close()` waits for keep-alive sockets and slow injected faults.
+    forceCloseConnections: true,
+    routerOptions: { querystringParser: parseQueryString },
+  });
+
+  // Some clients send `Content-Type: application/json` with no body on POSTs that take
+  // none (the token exchange); the vendor accepts that, Fastify's default parser does not.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
+
+  registerErrorHandlers(app);
+  registerFaults(app, context.faults);
+  app.addHook('onSend', async (request, reply) => {
+    const requestId = request.headers[REQUEST_ID_HEADER];
+    if (typeof requestId === 'string') reply.header(REQUEST_ID_HEADER, requestId);
+  });
+
+  registerTokenEndpoint(app, context.state);
+  app.register(async (scope) => {
+    requireBearer(scope, context.state);
+    registerOrganizationRoutes(scope, context.state);
+    registerUserRoutes(scope, context.state);
+  });
+  return app;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const { state, seed } = createSeededState(options);
+  const faults = new SandboxFaults();
+  const app = buildSandboxApp({ state, faults, logger: options.logger });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('sandbox is not listening on a TCP port');
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    credentials: seed.credentials,
+    primaryCredential: seed.primaryCredential,
+    faults,
+    state,
+    close: () => app.close(),
+  };
+}
