@@ -1,0 +1,60 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/main/shell/csp';
+
+const CSP_META = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi;
+
+/**
+ * The packaged renderer is loaded from `file://`, where main cannot add response headers,
+ * so the policy ships as a `<meta>` first in `<head>`, built from the same source as main's
+ * header. A policy hand-written in index.html is dropped in both modes: in the build so only
+ * one policy applies, and on the dev server because a `connect-src 'none'` meta would block
+ * Vite's HMR socket (main sends the dev policy as a header instead).
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'orgdesk:csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => {
+        const stripped = html.replace(CSP_META, '');
+        if (context.server) return stripped;
+        return {
+          html: stripped,
+          tags: [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta' }) },
+              injectTo: 'head-prepend',
+            },
+          ],
+        };
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      // keytar is a native addon: it must stay a runtime require and, once packaged, be
+      // listed in electron-builder's `asarUnpack` so its .node binary can be dlopen'ed.
+      rolldownOptions: { external: ['keytar'] },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload gets a polyfilled `require` that knows only `electron` (and a few
+      // built-ins) and cannot load ESM, so it must be one CommonJS file with zod inlined.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    base: './',
+    plugins: [svelte(), contentSecurityPolicyMeta()],
+  },
+});

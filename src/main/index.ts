@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { createAppServices, type AppServices } from './app-services';
+import { registerIpcHandlers } from './ipc/register';
+import { createKeytarStore, KEYCHAIN_SERVICE } from './secrets/keytar-store';
+import { rendererLocation } from './shell/app-url';
+import { hardenSession, installNavigationGuards } from './shell/guards';
+import { createMainWindow } from './shell/window';
+
+/** How long quitting waits for services (sandbox server, HTTP pools, log file) to close. */
+const DISPOSE_TIMEOUT_MS = 5_000;
+
+const location = rendererLocation({
+  rendererDir: join(import.meta.dirname, '../renderer'),
+  devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+});
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+let services: AppServices | undefined;
+let unregisterIpc: (() => void) | undefined;
+let mainWindow: BrowserWindow | undefined;
+let shutdown: Promise<void> | undefined;
+
+// A second instance would race the first on profiles.json and the keychain; it hands over instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
+  });
+  app.on('before-quit', (event) => {
+    if (!services) return;
+    // Quit again once disposal settles; `services` is cleared so that second quit goes through.
+    event.preventDefault();
+    shutdown ??= disposeServices().finally(() => app.quit());
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  services = await createAppServices({
+    userDataDir: app.getPath('userData'),
+    secretStore: createKeytarStore(KEYCHAIN_SERVICE),
+    appVersion: app.getVersion(),
+  });
+  const { logger } = services;
+  const guardOptions = { isAppUrl: location.isAppUrl, logger };
+  installNavigationGuards(guardOptions);
+  hardenSession(session.defaultSession, { ...guardOptions, devServerOrigin: location.devServerOrigin });
+  unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
+  openWindow(services);
+}
+
+function openWindow(current: AppServices): void {
+  mainWindow = createMainWindow(location, { preloadPath, devTools: !app.isPackaged }, current.logger);
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+async function disposeServices(): Promise<void> {
+  const current = services;
+  services = undefined;
+  unregisterIpc?.();
+  unregisterIpc = undefined;
+  if (!current) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      current.logger.warn('app.dispose_timeout', { ms: DISPOSE_TIMEOUT_MS });
+      resolve();
+    }, DISPOSE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([current.dispose(), timeout]);
+  } catch (error) {
+    current.logger.error('app.dispose_failed', { error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Orgdesk could not start', message);
+  app.exit(1);
+}

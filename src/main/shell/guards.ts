@@ -1,0 +1,84 @@
+import { app, shell, type Session, type WebContents } from 'electron';
+import type { Logger } from '../log';
+import { contentSecurityPolicy } from './csp';
+
+export interface GuardOptions {
+  isAppUrl(url: string): boolean;
+  logger: Logger;
+}
+
+/**
+ * Keeps every web contents on the app's own page: no navigating away, no popups, no
+ * `<webview>`. Registered on the app so that contents created later (devtools, a future
+ * second window) are covered too. An https link the user follows opens in the OS browser.
+ */
+export function installNavigationGuards(options: GuardOptions): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, options));
+}
+
+export function guardWebContents(contents: WebContents, { isAppUrl, logger }: GuardOptions): void {
+  const refuseForeign = (event: { preventDefault(): void }, url: string, what: string): void => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    logger.warn('shell.navigation_blocked', { what, target: describeUrl(url) });
+    openInBrowser(url, logger);
+  };
+  contents.on('will-navigate', (event) => refuseForeign(event, event.url, 'navigate'));
+  contents.on('will-redirect', (event) => refuseForeign(event, event.url, 'redirect'));
+  contents.setWindowOpenHandler(({ url }) => {
+    logger.info('shell.window_open_denied', { target: describeUrl(url) });
+    openInBrowser(url, logger);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    logger.warn('shell.webview_blocked');
+  });
+}
+
+/** Only https goes to the OS: `file:`, `smb:` or custom schemes could launch local programs. */
+function openInBrowser(url: string, logger: Logger): void {
+  if (!URL.canParse(url) || new URL(url).protocol !== 'https:') return;
+  shell.openExternal(url).catch((error: unknown) => logger.warn('shell.open_external_failed', { error }));
+}
+
+/** Origins only: a URL's path or query could carry an identifier the log has no need for. */
+function describeUrl(url: string): string {
+  return URL.canParse(url) ? new URL(url).origin : 'unparseable';
+}
+
+/**
+ * Permissions the app's own page may use. Clipboard write backs the "copy" buttons
+ * (navigator.clipboard.writeText); reading the clipboard, camera, location, notifications
+ * and the rest are never needed.
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export interface SessionOptions extends GuardOptions {
+  /** Dev only: the Vite server whose responses get the CSP as a header. */
+  devServerOrigin?: string;
+}
+
+export function hardenSession(session: Session, { isAppUrl, logger, devServerOrigin }: SessionOptions): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = APP_PERMISSIONS.has(permission) && details.isMainFrame && isAppUrl(details.requestingUrl);
+    if (!granted) logger.info('shell.permission_denied', { permission });
+    callback(granted);
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      APP_PERMISSIONS.has(permission) && details.isMainFrame && isAppUrl(details.requestingUrl ?? requestingOrigin),
+  );
+
+  // The built renderer carries a <meta> policy, but the dev server's HTML does not (HMR
+  // needs a socket), and headers also cover what a meta cannot (frame-ancestors).
+  const policy = contentSecurityPolicy({ delivery: 'header', devServerOrigin });
+  session.webRequest.onHeadersReceived({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [policy];
+    callback({ responseHeaders: headers });
+  });
+}

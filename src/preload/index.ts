@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_KEY } from '../shared/ipc/contract';
+import { createBridge } from './bridge';
+
+// The page gets the typed API only: never ipcRenderer itself, which would let it pick any channel.
+contextBridge.exposeInMainWorld(
+  BRIDGE_KEY,
+  createBridge((channel, payload) => ipcRenderer.invoke(channel, payload)),
+);

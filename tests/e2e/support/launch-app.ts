@@ -1,0 +1,202 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { SecretStore } from '../../../src/main/secrets/secret-store';
+import type { IpcResult } from '../../../src/shared/ipc/result';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+import { PRELOAD_FILE, RENDERER_DIR } from './paths';
+
+/** The page-side name of the harness's stand-in for `ipcRenderer.invoke`. */
+export const INVOKE_BINDING = '__orgdeskInvoke';
+
+export interface LaunchOptions {
+  /** Reuse a directory (e.g. to test a restart); by default a fresh temp dir, removed on close. */
+  userDataDir?: string;
+  /** Defaults to a new `MemorySecretStore`. */
+  secretStore?: SecretStore;
+  viewport?: { width: number; height: number };
+}
+
+export interface IpcLogEntry {
+  channel: string;
+  payload: unknown;
+  result: IpcResult<unknown>;
+  /** URL of the frame that called, so refused calls can be told apart. */
+  frameUrl: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  browser: Browser;
+  services: AppServices;
+  userDataDir: string;
+  /** Where the built renderer is served, e.g. `http://127.0.0.1:43127/`. */
+  url: string;
+  /** Every call the page made through the bridge, in order, refused ones included. */
+  ipcLog: IpcLogEntry[];
+  /** `console.error` messages and failed loads the page reported (CSP violations appear here). */
+  consoleErrors: string[];
+  /** Uncaught exceptions and unhandled rejections in the page. */
+  pageErrors: string[];
+  /** Empties `consoleErrors` and `pageErrors`, after a test provoked an expected one. */
+  clearErrors(): void;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Runs the built renderer in Chromium against the real main-process services, with the
+ * Electron-specific parts replaced as faithfully as a browser allows:
+ * - the page is served over loopback HTTP rather than `file://` (same built files and meta CSP);
+ * - the real `out/preload/index.cjs` runs before any page script with a `require` that knows
+ *   only `electron`, whose `ipcRenderer.invoke` is a Playwright binding;
+ * - the binding applies main's sender rule (top frame of the app's origin) and clones payloads
+ *   and results with `structuredClone`, as Electron's IPC does, before calling `dispatch`.
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const ownsUserDataDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgdesk-e2e-')));
+  const cleanups: Array<() => Promise<unknown>> = [];
+  if (ownsUserDataDir) cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
+
+  const run = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      await runCleanups(cleanups);
+      throw error;
+    }
+  };
+
+  const preloadSource = await run(() => readFile(PRELOAD_FILE, 'utf8'));
+  const services = await run(() =>
+    createAppServices({
+      userDataDir,
+      secretStore: options.secretStore ?? new MemorySecretStore(),
+      appVersion: '0.0.0-e2e',
+    }),
+  );
+  cleanups.unshift(() => services.dispose());
+
+  const server = Fastify({ logger: false });
+  cleanups.unshift(() => server.close());
+  await run(async () => {
+    await server.register(fastifyStatic, { root: RENDERER_DIR, index: 'index.html' });
+    // Chromium asks an http origin for a favicon (a file:// page it does not); a 404 would
+    // land in consoleErrors at a random moment.
+    server.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+  });
+  const url = await run(async () => `${await server.listen({ host: '127.0.0.1', port: 0 })}/`);
+  const appOrigin = new URL(url).origin;
+
+  const browser = await run(() => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  cleanups.unshift(() => browser.close());
+  const page = await run(() => browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 820 } }));
+
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+
+  const ipcLog: IpcLogEntry[] = [];
+  const isAppFrame = (frame: Frame): boolean =>
+    frame.parentFrame() === null && URL.canParse(frame.url()) && new URL(frame.url()).origin === appOrigin;
+
+  await run(() =>
+    page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: unknown, payload: unknown) => {
+      const frameUrl = frame.url();
+      let result: IpcResult<unknown>;
+      if (!isAppFrame(frame)) {
+        result = { ok: false, error: { kind: 'forbidden_sender', message: 'Orgdesk refused the call' } };
+      } else if (typeof channel !== 'string') {
+        result = { ok: false, error: { kind: 'invalid_input', message: 'The channel must be a string' } };
+      } else {
+        result = structuredClone(await services.dispatch(channel, structuredClone(payload)));
+      }
+      ipcLog.push({ channel: String(channel), payload, result, frameUrl });
+      return result;
+    }),
+  );
+  await run(() => page.addInitScript({ content: preloadInitScript(preloadSource) }));
+  await run(() => page.goto(url, { waitUntil: 'load' }));
+
+  let closed: Promise<void> | undefined;
+  return {
+    page,
+    browser,
+    services,
+    userDataDir,
+    url,
+    ipcLog,
+    consoleErrors,
+    pageErrors,
+    clearErrors() {
+      consoleErrors.length = 0;
+      pageErrors.length = 0;
+    },
+    close() {
+      closed ??= runCleanups(cleanups);
+      return closed;
+    },
+  };
+}
+
+async function runCleanups(cleanups: Array<() => Promise<unknown>>): Promise<void> {
+  const failures: unknown[] = [];
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      await cleanup();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, 'Closing the e2e app failed');
+}
+
+/**
+ * The built preload, wrapped as Electron's sandboxed loader would run it: CommonJS with a
+ * `require` that has `electron` and throws for anything else, so a preload that grew a
+ * second file or an npm import fails here as it would in the app. Runs in the top frame
+ * only, like a preload without `nodeIntegrationInSubFrames`.
+ */
+function preloadInitScript(preloadSource: string): string {
+  return `(() => {
+  if (window !== window.top) return;
+  const electron = Object.freeze({
+    contextBridge: Object.freeze({
+      exposeInMainWorld(key, api) {
+        Object.defineProperty(window, key, { value: api, enumerable: true, configurable: false, writable: false });
+      },
+    }),
+    ipcRenderer: Object.freeze({
+      invoke: (channel, payload) => window[${JSON.stringify(INVOKE_BINDING)}](channel, payload),
+    }),
+  });
+  const require = (id) => {
+    if (id === 'electron') return electron;
+    throw new Error('A sandboxed preload cannot require ' + JSON.stringify(id));
+  };
+  const module = { exports: {} };
+  try {
+    (function (require, module, exports) {
+${preloadSource}
+    })(require, module, module.exports);
+  } catch (error) {
+    console.error('[orgdesk e2e] the preload failed: ' + (error && error.stack ? error.stack : error));
+  }
+})();`;
+}

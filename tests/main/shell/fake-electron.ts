@@ -1,0 +1,268 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A hand-written stand-in for the parts of `electron` main uses, so the shell's wiring
+ * (window options, guards, IPC registration) runs under vitest without an Electron binary.
+ * Behaviour mirrors Electron where tests depend on it: `ipcMain.handle` refuses a second
+ * handler for a channel, and preventable events carry `preventDefault`/`defaultPrevented`.
+ */
+
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class FakeNavigationEvent extends FakeEvent {
+  constructor(
+    readonly url: string,
+    readonly isMainFrame = true,
+  ) {
+    super();
+  }
+}
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+export function mainFrame(url: string): FakeFrame {
+  return { url, parent: null };
+}
+
+export function subframe(url: string, parentUrl: string): FakeFrame {
+  return { url, parent: mainFrame(parentUrl) };
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | undefined;
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+
+  /** What Chromium does when the page sets `location.href`: the app may veto it. */
+  navigate(url: string): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url);
+    this.emit('will-navigate', event, url);
+    return event;
+  }
+
+  redirect(url: string): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url);
+    this.emit('will-redirect', event, url);
+    return event;
+  }
+
+  openWindow(url: string): { action: 'allow' | 'deny' } {
+    // Electron allows popups when no handler is set.
+    return this.windowOpenHandler ? this.windowOpenHandler({ url }) : { action: 'allow' };
+  }
+
+  attachWebview(): FakeEvent {
+    const event = new FakeEvent();
+    this.emit('will-attach-webview', event, {}, {});
+    return event;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((window) => !window.destroyed);
+  }
+
+  readonly webContents = new FakeWebContents();
+  loaded: { kind: 'file'; path: string } | { kind: 'url'; url: string } | undefined;
+  shown = false;
+  destroyed = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+    // Electron emits web-contents-created for every new contents, before the page loads.
+    app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+
+  async loadFile(path: string): Promise<void> {
+    this.loaded = { kind: 'file', path };
+  }
+
+  async loadURL(url: string): Promise<void> {
+    this.loaded = { kind: 'url', url };
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  focus(): void {}
+  restore(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeListener>();
+  /** Every channel ever passed to `handle`, duplicates included. */
+  readonly registrations: string[] = [];
+
+  handle(channel: string, listener: InvokeListener): void {
+    this.registrations.push(channel);
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+
+  /** What a renderer's `ipcRenderer.invoke(channel, payload)` does, sent from `frame`. */
+  async invoke(channel: string, payload: unknown, frame: FakeFrame | null): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ senderFrame: frame, frameId: 1, processId: 1 }, structuredClone(payload));
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string; isMainFrame: boolean },
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: { requestingUrl?: string; isMainFrame: boolean },
+) => boolean;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
+) => void;
+
+class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | undefined;
+  permissionCheckHandler: PermissionCheckHandler | undefined;
+  headersFilter: { urls: string[] } | undefined;
+  headersListener: HeadersListener | undefined;
+
+  readonly webRequest = {
+    onHeadersReceived: (filter: { urls: string[] }, listener: HeadersListener): void => {
+      this.headersFilter = filter;
+      this.headersListener = listener;
+    },
+  };
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+
+  /** Resolves to what the app answered a page's permission request with. */
+  request(permission: string, requestingUrl: string, isMainFrame = true): Promise<boolean> {
+    const handler = this.permissionRequestHandler;
+    if (!handler) return Promise.resolve(true); // Electron's default grants
+    return new Promise((resolve) => handler({}, permission, resolve, { requestingUrl, isMainFrame }));
+  }
+
+  check(permission: string, requestingUrl: string, isMainFrame = true): boolean {
+    const handler = this.permissionCheckHandler;
+    if (!handler) return true;
+    return handler({}, permission, new URL(requestingUrl).origin, { requestingUrl, isMainFrame });
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  hasLock = true;
+  quitCalls = 0;
+  exitCode: number | undefined;
+  paths: Record<string, string> = { userData: '/tmp/orgdesk-fake-user-data' };
+  #ready!: () => void;
+  #readyPromise!: Promise<void>;
+
+  constructor() {
+    super();
+    this.reset();
+  }
+
+  /** Back to a freshly started process: no listeners, not ready, lock available. */
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.hasLock = true;
+    this.quitCalls = 0;
+    this.exitCode = undefined;
+    this.#readyPromise = new Promise<void>((resolve) => {
+      this.#ready = resolve;
+    });
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  }
+  whenReady(): Promise<void> {
+    return this.#readyPromise;
+  }
+  /** Test hook: what Electron does once it has initialised. */
+  becomeReady(): void {
+    this.#ready();
+    this.emit('ready');
+  }
+  getPath(name: string): string {
+    const path = this.paths[name];
+    if (!path) throw new Error(`Unknown path ${name}`);
+    return path;
+  }
+  getVersion(): string {
+    return '9.9.9-test';
+  }
+  quit(): void {
+    this.quitCalls += 1;
+    const event = new FakeEvent();
+    this.emit('before-quit', event);
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+}
+
+export const app = new FakeApp();
+
+/** Forgets every handler, window and listener, for tests that start the app more than once. */
+export function resetFakeElectron(): void {
+  app.reset();
+  ipcMain.handlers.clear();
+  ipcMain.registrations.length = 0;
+  FakeBrowserWindow.instances.length = 0;
+  session.defaultSession = new FakeSession();
+  openedExternally.length = 0;
+  dialog.errors.length = 0;
+}
+export const ipcMain = new FakeIpcMain();
+export const BrowserWindow = FakeBrowserWindow;
+export const session: { defaultSession: FakeSession } = { defaultSession: new FakeSession() };
+export const shell = { openExternal: async (url: string): Promise<void> => void openedExternally.push(url) };
+export const openedExternally: string[] = [];
+export const nativeTheme = { shouldUseDarkColors: false };
+export const dialog = {
+  errors: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content });
+  },
+};

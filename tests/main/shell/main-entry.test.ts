@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppServices, AppServicesOptions } from '../../../src/main/app-services';
+import { listChannels } from '../../../src/shared/ipc/channel';
+import { contract } from '../../../src/shared/ipc/contract';
+import { silentLogger } from '../../../src/main/log';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const created = vi.hoisted(() => ({
+  options: [] as unknown[],
+  dispatched: [] as Array<[string, unknown]>,
+  disposed: 0,
+}));
+
+vi.mock('../../../src/main/app-services', () => ({
+  createAppServices: async (options: AppServicesOptions): Promise<Partial<AppServices>> => {
+    created.options.push(options);
+    return {
+      channels: [],
+      logger: silentLogger,
+      dispatch: async (channel, payload) => {
+        created.dispatched.push([channel, payload]);
+        return { ok: true, value: null };
+      },
+      dispose: async () => {
+        created.disposed += 1;
+      },
+    };
+  },
+}));
+
+vi.mock('../../../src/main/secrets/keytar-store', () => ({
+  KEYCHAIN_SERVICE: 'Orgdesk',
+  createKeytarStore: (service: string) => ({ fakeKeytarFor: service }),
+}));
+
+type Fake = typeof import('./fake-electron');
+
+/**
+ * Loads src/main/index.ts afresh, as a new app process would. The fake is taken from
+ * `electron` itself after the reset, so the test and the entry share one instance.
+ */
+async function launch(prepare: (fake: Fake) => void = () => {}): Promise<Fake> {
+  vi.resetModules();
+  const fake = (await import('electron')) as unknown as Fake;
+  fake.resetFakeElectron();
+  prepare(fake);
+  await import('../../../src/main/index');
+  fake.app.becomeReady();
+  await vi.waitFor(() => {
+    if (fake.BrowserWindow.instances.length === 0 && fake.app.hasLock) throw new Error('no window yet');
+  });
+  return fake;
+}
+
+describe('main entry', () => {
+  beforeEach(() => {
+    created.options.length = 0;
+    created.dispatched.length = 0;
+    created.disposed = 0;
+  });
+
+  it('creates the services with the keychain store and the userData directory', async () => {
+    await launch();
+    expect(created.options).toEqual([
+      {
+        userDataDir: '/tmp/orgdesk-fake-user-data',
+        secretStore: { fakeKeytarFor: 'Orgdesk' },
+        appVersion: '9.9.9-test',
+      },
+    ]);
+  });
+
+  it('registers every channel and opens one sandboxed window with the CommonJS preload', async () => {
+    const fake = await launch();
+    expect([...fake.ipcMain.registrations].sort()).toEqual(
+      listChannels(contract)
+        .map(([, , n]) => n)
+        .sort(),
+    );
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    const window = fake.BrowserWindow.instances[0]!;
+    expect(window.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(String((window.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /[/\\]preload[/\\]index\.cjs$/,
+    );
+    expect(window.loaded).toMatchObject({ kind: 'file' });
+  });
+
+  it('guards the window it created and answers only its page', async () => {
+    const fake = await launch();
+    const window = fake.BrowserWindow.instances[0]!;
+    expect(window.webContents.navigate('https://evil.example/').defaultPrevented).toBe(true);
+    expect(window.webContents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(await fake.session.defaultSession.request('media', 'https://evil.example/')).toBe(false);
+
+    const loaded = window.loaded as { kind: 'file'; path: string };
+    const { pathToFileURL } = await import('node:url');
+    const appUrl = pathToFileURL(loaded.path).href;
+    await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame(appUrl));
+    expect(created.dispatched).toEqual([['app:info', undefined]]);
+    expect(await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame('https://evil.example/'))).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden_sender' },
+    });
+    expect(created.dispatched).toHaveLength(1);
+  });
+
+  it('ignores ELECTRON_RENDERER_URL once packaged', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    try {
+      const dev = await launch();
+      expect(dev.BrowserWindow.instances[0]!.loaded).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
+      const packaged = await launch((fake) => {
+        fake.app.isPackaged = true;
+      });
+      expect(packaged.BrowserWindow.instances[0]!.loaded).toMatchObject({ kind: 'file' });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('disposes the services once when quitting', async () => {
+    const fake = await launch();
+    fake.app.quit();
+    await vi.waitFor(() => expect(created.disposed).toBe(1));
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(2));
+    expect(created.disposed).toBe(1);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const fake = await launch((f) => {
+      f.app.hasLock = false;
+    });
+    expect(fake.app.quitCalls).toBe(1);
+    expect(fake.ipcMain.registrations).toEqual([]);
+    expect(created.options).toEqual([]);
+  });
+});
