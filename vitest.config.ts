@@ -22,7 +22,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           // Benchmarks run against the sandbox over HTTP; listing them in one project runs them once.
-              },
+        },
       },
       {
         test: {

@@ -6,7 +6,10 @@ import { createLogger, type Logger, type LogLevel } from './log';
  * A logger appending JSON lines to `<userData>/logs/main.log`. Lines are redacted by
  * `createLogger` before they reach the stream.
  */
-export function createFileLogger(userDataDir: string, minLevel: LogLevel = 'info'): { logger: Logger; path: string; close(): Promise<void> } {
+export function createFileLogger(
+  userDataDir: string,
+  minLevel: LogLevel = 'info',
+): { logger: Logger; path: string; close(): Promise<void> } {
   const dir = join(userDataDir, 'logs');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'main.log');

@@ -43,7 +43,10 @@ describe('IPC round trips against the sandbox', () => {
   });
 
   bench('orgs:get by label', async () => {
-    const result = await services.dispatch('orgs:get', { profileId, orgId: sandbox.primaryCredential.memberships[0]!.organizationLabel });
+    const result = await services.dispatch('orgs:get', {
+      profileId,
+      orgId: sandbox.primaryCredential.memberships[0]!.organizationLabel,
+    });
     if (!result.ok) throw new Error(result.error.message);
   });
 

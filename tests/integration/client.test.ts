@@ -55,7 +55,8 @@ function membership(role: SandboxMembership['role']): SandboxMembership {
   return found;
 }
 
-const seen = (method: string, path: string) => sandbox.faults.requests.filter((r) => r.method === method && r.path === path);
+const seen = (method: string, path: string) =>
+  sandbox.faults.requests.filter((r) => r.method === method && r.path === path);
 
 describe('KeycardClient against the sandbox', () => {
   it('logs in with the primary credential and lists every organization, with permissions', async () => {
@@ -94,7 +95,10 @@ describe('KeycardClient against the sandbox', () => {
     const umbrella = membership('org_viewer');
     const err = await login()
       .organizations.update(umbrella.organizationId, { name: 'Nope' })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(PermissionDeniedError);
     const denied = err as PermissionDeniedError;
     expect(denied.status).toBe(403);
@@ -106,13 +110,19 @@ describe('KeycardClient against the sandbox', () => {
 
   it('a wrong secret is an AuthenticationError that does not contain the secret', async () => {
     const wrong = 'sks_definitelyWrongSecretValue0000000000';
-    const err = await login(wrong).organizations.list().then(() => undefined, (e: unknown) => e);
+    const err = await login(wrong)
+      .organizations.list()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(AuthenticationError);
     const auth = err as AuthenticationError;
     expect(auth.kind).toBe('auth');
     expect(auth.message).toBe(`The client ID or secret was refused by ${sandbox.url}.`);
     expect(auth.requestId).toBe(seen('POST', '/service-account-token')[0]?.requestId);
-    for (const text of [auth.message, String(auth), JSON.stringify(auth), ...logLines]) expect(text).not.toContain(wrong);
+    for (const text of [auth.message, String(auth), JSON.stringify(auth), ...logLines])
+      expect(text).not.toContain(wrong);
     expect(seen('GET', '/organizations')).toHaveLength(0);
   });
 
@@ -136,14 +146,20 @@ describe('KeycardClient against the sandbox', () => {
     const client = login();
     const before = sandbox.state.organizations.all().length;
     sandbox.faults.add({ method: 'POST', path: '/organizations', status: 500, times: 3 });
-    const err = await client.organizations.create({ name: 'Once Only' }).then(() => undefined, (e: unknown) => e);
+    const err = await client.organizations.create({ name: 'Once Only' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InternalServerError);
     expect((err as InternalServerError).requestId).toBe(seen('POST', '/organizations')[0]?.requestId);
     expect(seen('POST', '/organizations')).toHaveLength(1);
 
     sandbox.faults.clear();
     sandbox.faults.add({ method: 'POST', path: '/organizations', dropConnection: true, times: 3 });
-    const dropped = await client.organizations.create({ name: 'Once Only' }).then(() => undefined, (e: unknown) => e);
+    const dropped = await client.organizations.create({ name: 'Once Only' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(dropped).toBeInstanceOf(ConnectionError);
     expect(seen('POST', '/organizations')).toHaveLength(2);
     expect(sandbox.state.organizations.all().length).toBe(before);
@@ -178,8 +194,14 @@ describe('KeycardClient against the sandbox', () => {
     expect((await scoped.organizations.retrieve(acme.organizationId)).id).toBe(acme.organizationId);
 
     sandbox.faults.clearRequests();
-    const bogus = createKeycardClient({ baseUrl: sandbox.url, credentials: { type: 'bearer', getToken: async () => 'not-a-token' } });
-    const err = await bogus.organizations.list().then(() => undefined, (e: unknown) => e);
+    const bogus = createKeycardClient({
+      baseUrl: sandbox.url,
+      credentials: { type: 'bearer', getToken: async () => 'not-a-token' },
+    });
+    const err = await bogus.organizations.list().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(seen('GET', '/organizations')).toHaveLength(1);
   });

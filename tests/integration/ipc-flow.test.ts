@@ -55,7 +55,11 @@ describe('profiles and organizations through IPC', () => {
   });
 
   it('starts with no profiles and a working keychain', async () => {
-    await expect(ok<ProfileList>('profiles:list')).resolves.toEqual({ profiles: [], keychain: { available: true }, problems: [] });
+    await expect(ok<ProfileList>('profiles:list')).resolves.toEqual({
+      profiles: [],
+      keychain: { available: true },
+      problems: [],
+    });
   });
 
   it('tests an unsaved form: a wrong secret is refused with status and request ID', async () => {
@@ -86,7 +90,11 @@ describe('profiles and organizations through IPC', () => {
     const admin = sandbox.primaryCredential.memberships.find((m) => m.role === 'org_admin')!;
     const org = list.items.find((o) => o.id === admin.organizationId)!;
     expect(org.permissions?.organizations?.update).toBe(true);
-    const renamed = await ok<Organization>('orgs:rename', { profileId: profile.id, orgId: org.id, name: '  Renamed by IPC ' });
+    const renamed = await ok<Organization>('orgs:rename', {
+      profileId: profile.id,
+      orgId: org.id,
+      name: '  Renamed by IPC ',
+    });
     expect(renamed.name).toBe('Renamed by IPC');
     const byLabel = await ok<Organization>('orgs:get', { profileId: profile.id, orgId: org.label });
     expect(byLabel).toMatchObject({ id: org.id, name: 'Renamed by IPC' });
@@ -104,8 +112,13 @@ describe('profiles and organizations through IPC', () => {
   it('keeps the stored secret when the profile is edited without retyping it', async () => {
     const edited = await ok<ProfileView>('profiles:update', { id: profile.id, name: 'Edited', clientSecret: '' });
     expect(edited).toMatchObject({ name: 'Edited', secretStored: true });
-    await expect(ok<OrgList>('orgs:list', { profileId: profile.id })).resolves.toMatchObject({ items: expect.any(Array) });
-    const retest = await ok<{ organizationCount: number }>('profiles:test', { id: profile.id, changes: { name: 'Unsaved' } });
+    await expect(ok<OrgList>('orgs:list', { profileId: profile.id })).resolves.toMatchObject({
+      items: expect.any(Array),
+    });
+    const retest = await ok<{ organizationCount: number }>('profiles:test', {
+      id: profile.id,
+      changes: { name: 'Unsaved' },
+    });
     expect(retest.organizationCount).toBeGreaterThan(0);
   });
 

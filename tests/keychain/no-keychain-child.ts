@@ -6,7 +6,11 @@ import { ProfileService } from '../../src/main/profiles/profile-service';
 import { createKeytarStore } from '../../src/main/secrets/keytar-store';
 
 const [dir, secret] = process.argv.slice(2) as [string, string];
-const profiles = new ProfileService(new ProfileFile(dir, silentLogger), createKeytarStore('Orgdesk no bus', silentLogger), silentLogger);
+const profiles = new ProfileService(
+  new ProfileFile(dir, silentLogger),
+  createKeytarStore('Orgdesk no bus', silentLogger),
+  silentLogger,
+);
 try {
   await profiles.create({
     name: 'Nowhere',

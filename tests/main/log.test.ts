@@ -4,7 +4,12 @@ import { createLogger, redact } from '../../src/main/log';
 describe('logger', () => {
   it('redacts values under credential-like keys, at any depth', () => {
     expect(
-      redact({ clientSecret: 's', access_token: 't', headers: { Authorization: 'Bearer t', accept: 'json' }, path: '/x' }),
+      redact({
+        clientSecret: 's',
+        access_token: 't',
+        headers: { Authorization: 'Bearer t', accept: 'json' },
+        path: '/x',
+      }),
     ).toEqual({
       clientSecret: '[redacted]',
       access_token: '[redacted]',
@@ -19,6 +24,10 @@ describe('logger', () => {
     logger.debug('hidden');
     logger.warn('shown', { error: new Error('boom') });
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', event: 'shown', error: { name: 'Error', message: 'boom' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'warn',
+      event: 'shown',
+      error: { name: 'Error', message: 'boom' },
+    });
   });
 });

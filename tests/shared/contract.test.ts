@@ -49,12 +49,29 @@ describe('IPC contract', () => {
   });
 
   it('refuses non-http URLs and unknown auth kinds', () => {
-    expect(ProfileCreateInput.safeParse({ name: 'x', baseUrl: 'file:///etc/passwd', color: '#000000', authKind: 'bearer', token: 't' }).success).toBe(false);
+    expect(
+      ProfileCreateInput.safeParse({
+        name: 'x',
+        baseUrl: 'file:///etc/passwd',
+        color: '#000000',
+        authKind: 'bearer',
+        token: 't',
+      }).success,
+    ).toBe(false);
     expect(ProfileCreateInput.safeParse({ name: 'x', color: '#000000', authKind: 'sandbox' }).success).toBe(false);
-    const plain = ProfileCreateInput.safeParse({ name: 'x', baseUrl: 'http://keycard.internal', color: '#000000', authKind: 'bearer', token: 't' });
+    const plain = ProfileCreateInput.safeParse({
+      name: 'x',
+      baseUrl: 'http://keycard.internal',
+      color: '#000000',
+      authKind: 'bearer',
+      token: 't',
+    });
     expect(plain.error?.issues[0]?.message).toBe('Use https:// (plain http:// is only allowed for localhost)');
     for (const local of ['http://localhost:4010', 'http://127.0.0.1:4010', 'http://[::1]:4010'])
-      expect(ProfileCreateInput.safeParse({ name: 'x', baseUrl: local, color: '#000000', authKind: 'bearer', token: 't' }).success).toBe(true);
+      expect(
+        ProfileCreateInput.safeParse({ name: 'x', baseUrl: local, color: '#000000', authKind: 'bearer', token: 't' })
+          .success,
+      ).toBe(true);
   });
 
   it('lets an edit leave the secret empty and a test carry unsaved changes', () => {
@@ -84,6 +101,8 @@ describe('IPC contract', () => {
   it('validates organization names the same way in the form and in main', () => {
     expect(OrganizationName.safeParse('   ').error?.issues[0]?.message).toBe('Name is required');
     expect(OrganizationName.safeParse('x'.repeat(256)).success).toBe(false);
-    expect(OrgRenameInput.safeParse({ profileId: PROFILE_ID, orgId: 'acme-robotics', name: ' New ' }).data?.name).toBe('New');
+    expect(OrgRenameInput.safeParse({ profileId: PROFILE_ID, orgId: 'acme-robotics', name: ' New ' }).data?.name).toBe(
+      'New',
+    );
   });
 });

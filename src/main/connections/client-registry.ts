@@ -41,13 +41,23 @@ export class ClientRegistry {
       const { clientId, clientSecret } = sandbox.primaryCredential;
       return new KeycardClient({
         baseUrl: sandbox.url,
-        auth: new ClientCredentialsAuth({ baseUrl: sandbox.url, clientId, getSecret: async () => clientSecret, logger: this.logger }),
+        auth: new ClientCredentialsAuth({
+          baseUrl: sandbox.url,
+          clientId,
+          getSecret: async () => clientSecret,
+          logger: this.logger,
+        }),
         logger: this.logger,
       });
     }
     const auth =
       profile.auth.kind === 'client_credentials'
-        ? new ClientCredentialsAuth({ baseUrl: profile.baseUrl, clientId: profile.auth.clientId, getSecret: secret, logger: this.logger })
+        ? new ClientCredentialsAuth({
+            baseUrl: profile.baseUrl,
+            clientId: profile.auth.clientId,
+            getSecret: secret,
+            logger: this.logger,
+          })
         : new BearerAuth({ getToken: secret });
     return new KeycardClient({ baseUrl: profile.baseUrl, auth, logger: this.logger });
   }

@@ -50,7 +50,12 @@ export function createDispatcher(handlers: Handlers, logger: Logger): { dispatch
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof OrgdeskError) {
-        logger.info('ipc.failed', { channel: name, kind: error.kind, status: error.status, requestId: error.requestId });
+        logger.info('ipc.failed', {
+          channel: name,
+          kind: error.kind,
+          status: error.status,
+          requestId: error.requestId,
+        });
         return { ok: false, error: error.toIpcError() };
       }
       logger.error('ipc.crashed', { channel: name, error });

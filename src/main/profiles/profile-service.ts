@@ -54,7 +54,9 @@ export class ProfileService {
       }
     }
     return {
-      profiles: data.profiles.map((p) => toView(p, p.auth.kind === 'sandbox' ? false : stored ? stored.has(p.id) : null)),
+      profiles: data.profiles.map((p) =>
+        toView(p, p.auth.kind === 'sandbox' ? false : stored ? stored.has(p.id) : null),
+      ),
       keychain,
       problems: [...this.file.problems],
     };
@@ -85,7 +87,10 @@ export class ProfileService {
         name: input.name,
         baseUrl: input.baseUrl,
         color: input.color,
-        auth: input.authKind === 'client_credentials' ? { kind: 'client_credentials', clientId: input.clientId } : { kind: 'bearer' },
+        auth:
+          input.authKind === 'client_credentials'
+            ? { kind: 'client_credentials', clientId: input.clientId }
+            : { kind: 'bearer' },
         createdAt: now,
         updatedAt: now,
       };
@@ -129,7 +134,8 @@ export class ProfileService {
     return this.#mutate(async (data) => {
       const index = data.profiles.findIndex((p) => p.id === input.id);
       const current = data.profiles[index];
-      if (!current) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+      if (!current)
+        throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       const next = applyUpdate(current, input);
       const secret = newSecretOf(current, input);
       if (secret !== undefined) await this.secrets.set(current.id, secret);
@@ -138,14 +144,18 @@ export class ProfileService {
       data.profiles = profiles;
       this.logger.info('profiles.updated', { profileId: current.id, secretReplaced: secret !== undefined });
       this.#emit(current.id);
-      return toView(next, next.auth.kind === 'sandbox' ? false : secret !== undefined ? true : await this.#hasSecret(current.id));
+      return toView(
+        next,
+        next.auth.kind === 'sandbox' ? false : secret !== undefined ? true : await this.#hasSecret(current.id),
+      );
     });
   }
 
   remove(id: string): Promise<{ id: string }> {
     return this.#mutate(async (data) => {
       const profile = data.profiles.find((p) => p.id === id);
-      if (!profile) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+      if (!profile)
+        throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       // Keychain first: if the item cannot be deleted the profile stays, so no secret is orphaned.
       if (profile.auth.kind !== 'sandbox') await this.secrets.delete(id);
       const profiles = data.profiles.filter((p) => p.id !== id);
@@ -210,7 +220,8 @@ export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id
   let auth = current.auth;
   if (kind === 'client_credentials') {
     const clientId = input.clientId ?? (current.auth.kind === 'client_credentials' ? current.auth.clientId : undefined);
-    if (!clientId) throw new InvalidInputError('Enter the client ID', [{ path: 'clientId', message: 'Enter the client ID' }]);
+    if (!clientId)
+      throw new InvalidInputError('Enter the client ID', [{ path: 'clientId', message: 'Enter the client ID' }]);
     auth = { kind, clientId };
   } else if (kind === 'bearer') {
     auth = { kind };

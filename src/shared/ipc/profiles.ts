@@ -22,7 +22,8 @@ export const BaseUrl = z
   .superRefine((value, ctx) => {
     const url = URL.parse(value);
     if (!url) ctx.addIssue({ code: 'custom', message: 'Enter a full URL such as https://api.keycard.ai' });
-    else if (!/^https?:$/.test(url.protocol)) ctx.addIssue({ code: 'custom', message: 'The URL must start with https://' });
+    else if (!/^https?:$/.test(url.protocol))
+      ctx.addIssue({ code: 'custom', message: 'The URL must start with https://' });
     // A client secret must not cross a network in the clear; plain HTTP is for a server on this machine.
     else if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
       ctx.addIssue({ code: 'custom', message: 'Use https:// (plain http:// is only allowed for localhost)' });
@@ -50,7 +51,12 @@ const ProfileFields = {
 
 /** A new profile as the form submits it; the secret travels once, renderer → main, and is never sent back. */
 export const ProfileCreateInput = z.discriminatedUnion('authKind', [
-  z.object({ ...ProfileFields, authKind: z.literal('client_credentials'), clientId: ClientId, clientSecret: ClientSecret }),
+  z.object({
+    ...ProfileFields,
+    authKind: z.literal('client_credentials'),
+    clientId: ClientId,
+    clientSecret: ClientSecret,
+  }),
   z.object({ ...ProfileFields, authKind: z.literal('bearer'), token: BearerToken }),
 ]);
 export type ProfileCreateInput = z.input<typeof ProfileCreateInput>;

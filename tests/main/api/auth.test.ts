@@ -21,8 +21,12 @@ describe('ClientCredentialsAuth', () => {
     expect(token?.body).toBe('grant_type=client_credentials');
     expect(token?.headers.authorization).toBe(`Basic ${Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')}`);
     // Form-encoded first (RFC 6749 §2.3.1); the same bytes as the raw pair for URL-safe values.
-    expect(basicAuthorization('sa_abc', 'sks_XYZ09')).toBe('Basic ' + Buffer.from('sa_abc:sks_XYZ09').toString('base64'));
-    expect(basicAuthorization('a:b', 'p+q %/é')).toBe('Basic ' + Buffer.from('a%3Ab:p%2Bq+%25%2F%C3%A9').toString('base64'));
+    expect(basicAuthorization('sa_abc', 'sks_XYZ09')).toBe(
+      'Basic ' + Buffer.from('sa_abc:sks_XYZ09').toString('base64'),
+    );
+    expect(basicAuthorization('a:b', 'p+q %/é')).toBe(
+      'Basic ' + Buffer.from('a%3Ab:p%2Bq+%25%2F%C3%A9').toString('base64'),
+    );
   });
 
   it('reads the secret through the callback each time a token is fetched', async () => {
@@ -144,7 +148,9 @@ describe('BearerAuth', () => {
     fake.apiScript.push({ status: 401, body: '' }, { status: 200, body: page([]) });
     const err = await caught(fake.bearerClient('pasted').organizations.list());
     expect(err).toBeInstanceOf(AuthenticationError);
-    expect(err.message).toBe('The access token was refused by https://keycard.test. Log in again or paste a new token.');
+    expect(err.message).toBe(
+      'The access token was refused by https://keycard.test. Log in again or paste a new token.',
+    );
     expect(fake.apiRequests).toHaveLength(1);
     expect(fake.apiRequests[0]?.headers.authorization).toBe('Bearer pasted');
     expect(fake.tokenRequests).toHaveLength(0);

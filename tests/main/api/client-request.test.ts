@@ -109,7 +109,9 @@ describe('KeycardClient requests', () => {
   it('logs method, path, status, request ID, attempt and ms, and no headers', async () => {
     fake = new FakeKeycard();
     await fake.client().organizations.list();
-    const line = fake.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'api.request');
+    const line = fake.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.event === 'api.request');
     expect(line).toMatchObject({ method: 'GET', path: '/organizations', status: 200, attempt: 1 });
     expect(line?.requestId).toMatch(UUID);
     expect(typeof line?.ms).toBe('number');

@@ -22,7 +22,11 @@ describe('retries', () => {
       .map((l) => JSON.parse(l) as { event: string; attempt?: number; status?: number })
       .filter((l) => l.event === 'api.request')
       .map((l) => [l.attempt, l.status]);
-    expect(attempts).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(attempts).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
   });
 
   it('gives up after maxRetries and reports the last attempt', async () => {
@@ -75,7 +79,10 @@ describe('retries', () => {
 
   it('prefers retry-after-ms', async () => {
     fake = new FakeKeycard();
-    fake.apiScript.push({ status: 429, headers: { 'retry-after-ms': '150', 'retry-after': '9' } }, { status: 200, body: page([]) });
+    fake.apiScript.push(
+      { status: 429, headers: { 'retry-after-ms': '150', 'retry-after': '9' } },
+      { status: 200, body: page([]) },
+    );
     await fake.client().organizations.list();
     expect(fake.sleeps).toEqual([150]);
   });
@@ -92,7 +99,11 @@ describe('retries', () => {
 
   it('fails at once when the server asks for more than a minute', async () => {
     fake = new FakeKeycard();
-    fake.apiScript.push({ status: 429, headers: { 'retry-after': '600' }, body: { message: 'Slow down', code: 'rate_limited', status: 429 } });
+    fake.apiScript.push({
+      status: 429,
+      headers: { 'retry-after': '600' },
+      body: { message: 'Slow down', code: 'rate_limited', status: 429 },
+    });
     const err = await caught(fake.client().organizations.list());
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err.message).toBe('Slow down');

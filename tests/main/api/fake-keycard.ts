@@ -85,7 +85,8 @@ export class FakeKeycard {
             : (next ?? (isToken ? this.freshToken() : { status: 200, body: page([]) }));
         return {
           statusCode: reply.status,
-          data: reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body),
+          data:
+            reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body),
           responseOptions: { headers: { 'content-type': 'application/json', ...reply.headers } },
         };
       })

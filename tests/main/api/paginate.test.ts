@@ -52,9 +52,12 @@ describe('pagination', () => {
     let calls = 0;
     expect(await collect(paginate(async () => pages[calls++]!))).toEqual([1]);
     let n = 0;
-    const endless = paginate(async () => ({ items: [n], page_info: { has_next_page: true, has_prev_page: false, end_cursor: `c${n++}` } }), {
-      maxPages: 5,
-    });
+    const endless = paginate(
+      async () => ({ items: [n], page_info: { has_next_page: true, has_prev_page: false, end_cursor: `c${n++}` } }),
+      {
+        maxPages: 5,
+      },
+    );
     expect(await collect(endless)).toEqual([0, 1, 2, 3, 4]);
   });
 });

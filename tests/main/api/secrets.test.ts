@@ -21,11 +21,21 @@ function expectNoSecret(err: Error): void {
 
 describe('the client secret', () => {
   const scenarios: Array<[string, (fake: FakeKeycard) => void]> = [
-    ['refused credentials', (f) => f.tokenScript.push({ status: 401, body: { message: 'bad', code: 'invalid_client', status: 401 } })],
+    [
+      'refused credentials',
+      (f) => f.tokenScript.push({ status: 401, body: { message: 'bad', code: 'invalid_client', status: 401 } }),
+    ],
     ['a token endpoint 500', (f) => f.tokenScript.push({ status: 500 }, { status: 500 }, { status: 500 })],
-    ['a token endpoint connection reset', (f) => f.tokenScript.push({ error: 'ECONNRESET' }, { error: 'ECONNRESET' }, { error: 'ECONNRESET' })],
+    [
+      'a token endpoint connection reset',
+      (f) => f.tokenScript.push({ error: 'ECONNRESET' }, { error: 'ECONNRESET' }, { error: 'ECONNRESET' }),
+    ],
     ['a malformed token answer', (f) => f.tokenScript.push({ status: 200, body: { token_type: 'Bearer' } })],
-    ['a 400 echoing the request', (f) => f.tokenScript.push({ status: 400, body: { message: 'unsupported', code: 'invalid_request', status: 400 } })],
+    [
+      'a 400 echoing the request',
+      (f) =>
+        f.tokenScript.push({ status: 400, body: { message: 'unsupported', code: 'invalid_request', status: 400 } }),
+    ],
     ['an API 401 after refresh', (f) => f.apiScript.push({ status: 401 }, { status: 401 })],
   ];
 

@@ -27,7 +27,10 @@ function handlers(overrides: Partial<Handlers['orgs']> = {}): Handlers {
 
 function setup(overrides: Partial<Handlers['orgs']> = {}) {
   const lines: string[] = [];
-  const { dispatch, channels } = createDispatcher(handlers(overrides), createLogger((line) => lines.push(line), 'debug'));
+  const { dispatch, channels } = createDispatcher(
+    handlers(overrides),
+    createLogger((line) => lines.push(line), 'debug'),
+  );
   return { dispatch, channels, lines };
 }
 

@@ -17,7 +17,15 @@ import { getPool } from './pool';
 import { Organizations } from '../resources/organizations';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs } from './retry';
 import { buildQuery, type Query } from './query';
-import { classifyTransportError, isTlsFailure, parseBaseUrl, readErrorBody, send, type BaseUrl, type RawResponse } from './transport';
+import {
+  classifyTransportError,
+  isTlsFailure,
+  parseBaseUrl,
+  readErrorBody,
+  send,
+  type BaseUrl,
+  type RawResponse,
+} from './transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -121,7 +129,8 @@ export class KeycardClient {
           refreshed = true;
           continue;
         }
-        if (response.status >= 200 && response.status < 300) return this.#parse(response, requestId, where, options.schema);
+        if (response.status >= 200 && response.status < 300)
+          return this.#parse(response, requestId, where, options.schema);
 
         const error = this.#errorFor(response, requestId, token !== undefined);
         const allowed = response.status === 429 || (idempotent && isRetryableStatus(response.status));
@@ -189,7 +198,11 @@ export class KeycardClient {
       });
       if (!failure) throw err;
       // A request that may have reached the server is repeated only if doing so is harmless.
-      return { kind: 'failure', error: failure.error, retryable: failure.retryable && (idempotent || !failure.maybeSent) };
+      return {
+        kind: 'failure',
+        error: failure.error,
+        retryable: failure.retryable && (idempotent || !failure.maybeSent),
+      };
     }
   }
 
@@ -198,8 +211,7 @@ export class KeycardClient {
     const details = { status: response.status, code, requestId, serverMessage };
     if (response.status === 401 && authenticated) {
       const message =
-        serverMessage ||
-        `The access token was refused by ${this.#base.display}. Log in again or paste a new token.`;
+        serverMessage || `The access token was refused by ${this.#base.display}. Log in again or paste a new token.`;
       return new AuthenticationError(message, details);
     }
     return apiErrorFor(response.status, {

@@ -19,7 +19,8 @@ export interface ExpandParams {
 }
 
 export type OrganizationListParams = ListParams & ExpandParams;
-export type OrganizationListAllParams = Omit<OrganizationListParams, 'after' | 'before'> & Pick<PaginateOptions, 'maxPages'>;
+export type OrganizationListAllParams = Omit<OrganizationListParams, 'after' | 'before'> &
+  Pick<PaginateOptions, 'maxPages'>;
 export type OrganizationRetrieveParams = ExpandParams;
 export type OrganizationCreateParams = OrganizationCreateBody;
 export type OrganizationUpdateParams = OrganizationUpdateBody;

@@ -32,7 +32,10 @@ export function profileHandlers(
           name: draft.name,
           baseUrl: draft.baseUrl,
           color: draft.color,
-          auth: draft.authKind === 'client_credentials' ? { kind: 'client_credentials', clientId: draft.clientId } : { kind: 'bearer' },
+          auth:
+            draft.authKind === 'client_credentials'
+              ? { kind: 'client_credentials', clientId: draft.clientId }
+              : { kind: 'bearer' },
           createdAt: now,
           updatedAt: now,
         };
