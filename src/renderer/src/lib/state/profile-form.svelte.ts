@@ -1,0 +1,154 @@
+import {
+  DEFAULT_BASE_URL,
+  PROFILE_COLORS,
+  ProfileCreateInput,
+  ProfileUpdateInput,
+  type ProfileTestInput,
+  type ProfileView,
+} from '../../../../shared/ipc/profiles';
+import { fieldIssues, type FieldIssue, type IpcError } from '../../../../shared/ipc/result';
+import type { ConnectionTestResult } from '../../../../shared/ipc/profiles';
+
+export type EditableAuthKind = 'client_credentials' | 'bearer';
+export type FormField = 'name' | 'baseUrl' | 'color' | 'authKind' | 'clientId' | 'clientSecret' | 'token';
+
+const FIELDS: readonly FormField[] = ['name', 'baseUrl', 'color', 'authKind', 'clientId', 'clientSecret', 'token'];
+
+export type TestOutcome = { ok: true; result: ConnectionTestResult } | { ok: false; error: IpcError };
+
+/**
+ * The values and errors of one profile form, add or edit. One instance per open dialog, so
+ * closing it drops whatever was typed, secrets included; an error never does.
+ */
+export class ProfileForm {
+  readonly original: ProfileView | null;
+
+  name = $state('');
+  baseUrl = $state(DEFAULT_BASE_URL);
+  color = $state(PROFILE_COLORS[0] ?? '#2563eb');
+  authKind = $state<EditableAuthKind>('client_credentials');
+  clientId = $state('');
+  clientSecret = $state('');
+  token = $state('');
+
+  #errors = $state<Partial<Record<FormField, string>>>({});
+  /** An error that belongs to no field, e.g. the keychain refusing to store the secret. */
+  formError = $state<IpcError | null>(null);
+  testOutcome = $state<TestOutcome | null>(null);
+
+  // Getters rather than $derived: `original` is set in the constructor, after field initializers run.
+  get isEdit(): boolean {
+    return this.original !== null;
+  }
+
+  get isSandbox(): boolean {
+    return this.original?.authKind === 'sandbox';
+  }
+
+  /** Switching how an existing profile signs in needs the new kind's secret, which the keychain doesn't have. */
+  get switchesAuthKind(): boolean {
+    return this.original !== null && this.original.authKind !== 'sandbox' && this.original.authKind !== this.authKind;
+  }
+
+  get keepsStoredSecret(): boolean {
+    return this.original !== null && !this.switchesAuthKind && this.original.secretStored !== false;
+  }
+
+  constructor(original: ProfileView | null = null) {
+    this.original = original;
+    if (original) {
+      this.name = original.name;
+      this.baseUrl = original.baseUrl;
+      this.color = original.color;
+      this.clientId = original.clientId ?? '';
+      if (original.authKind !== 'sandbox') this.authKind = original.authKind;
+    }
+  }
+
+  errorFor(field: FormField): string | undefined {
+    return this.#errors[field];
+  }
+
+  clearError(field: FormField): void {
+    if (this.#errors[field] === undefined) return;
+    const { [field]: _cleared, ...rest } = this.#errors;
+    this.#errors = rest;
+  }
+
+  /** Client-side check with the schemas main applies; returns whether the form may be sent. */
+  validate(): boolean {
+    this.formError = null;
+    const issues = this.original ? this.#validateUpdate() : this.#validateCreate();
+    this.#errors = {};
+    this.showFieldIssues(issues);
+    return issues.length === 0;
+  }
+
+  /**
+   * Puts server-side issues next to their fields. Test inputs nest the form under `draft` or
+   * `changes`, so only the last segment names the field. Returns the issues that fit no field.
+   */
+  showFieldIssues(issues: readonly FieldIssue[]): FieldIssue[] {
+    const unplaced: FieldIssue[] = [];
+    const errors = { ...this.#errors };
+    for (const issue of issues) {
+      const field = FIELDS.find((candidate) => issue.path.split('.').at(-1) === candidate);
+      if (field && (field !== 'baseUrl' || !this.isSandbox)) errors[field] ??= issue.message;
+      else unplaced.push(issue);
+    }
+    this.#errors = errors;
+    return unplaced;
+  }
+
+  createInput(): ProfileCreateInput {
+    const common = { name: this.name, baseUrl: this.baseUrl, color: this.color };
+    return this.authKind === 'client_credentials'
+      ? { ...common, authKind: 'client_credentials', clientId: this.clientId, clientSecret: this.clientSecret }
+      : { ...common, authKind: 'bearer', token: this.token };
+  }
+
+  /** Only what an edit may change; an empty secret is left out so main keeps the stored one. */
+  updateInput(): ProfileUpdateInput {
+    const id = this.original?.id ?? '';
+    const input: ProfileUpdateInput = { id, name: this.name, color: this.color };
+    if (this.isSandbox) return input;
+    input.baseUrl = this.baseUrl;
+    if (this.switchesAuthKind) input.authKind = this.authKind;
+    if (this.authKind === 'client_credentials') {
+      input.clientId = this.clientId;
+      if (this.clientSecret !== '') input.clientSecret = this.clientSecret;
+    } else if (this.token !== '') {
+      input.token = this.token;
+    }
+    return input;
+  }
+
+  testInput(): ProfileTestInput {
+    if (!this.original) return { draft: this.createInput() };
+    const { id, ...changes } = this.updateInput();
+    return { id, changes };
+  }
+
+  #validateCreate(): FieldIssue[] {
+    return issuesOf(ProfileCreateInput.safeParse(this.createInput()));
+  }
+
+  #validateUpdate(): FieldIssue[] {
+    const issues = issuesOf(ProfileUpdateInput.safeParse(this.updateInput()));
+    if (this.isSandbox || this.keepsStoredSecret) return issues;
+    // Nothing usable is stored for this kind, so the edit must bring a secret like an add would.
+    if (this.authKind === 'client_credentials' && this.clientSecret === '') {
+      issues.push({ path: 'clientSecret', message: 'Enter the client secret' });
+    }
+    if (this.authKind === 'bearer' && this.token.trim() === '') {
+      issues.push({ path: 'token', message: 'Paste the bearer token' });
+    }
+    return issues;
+  }
+}
+
+function issuesOf(
+  result: { success: true } | { success: false; error: Parameters<typeof fieldIssues>[0] },
+): FieldIssue[] {
+  return result.success ? [] : fieldIssues(result.error);
+}

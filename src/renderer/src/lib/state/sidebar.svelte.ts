@@ -1,0 +1,25 @@
+import { SvelteSet } from 'svelte/reactivity';
+
+/** Which profiles are expanded to show their organizations. */
+class SidebarManager {
+  #expanded = new SvelteSet<string>();
+
+  isExpanded(profileId: string): boolean {
+    return this.#expanded.has(profileId);
+  }
+
+  toggle(profileId: string): void {
+    if (this.#expanded.has(profileId)) this.#expanded.delete(profileId);
+    else this.#expanded.add(profileId);
+  }
+
+  expand(profileId: string): void {
+    this.#expanded.add(profileId);
+  }
+
+  forget(profileId: string): void {
+    this.#expanded.delete(profileId);
+  }
+}
+
+export const sidebar = new SidebarManager();

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, screenshot, type LaunchedApp } from './support';
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: Array<{ target: unknown }>;
+}
+
+/**
+ * axe-core evaluated through the DevTools protocol: the page's CSP (script-src 'self')
+ * refuses the inline <script> that `addScriptTag` would inject.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in globalThis);
+  if (!loaded) {
+    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(source);
+  }
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } };
+    const result = await axe.run();
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+    }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.join(', ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s)', (scheme) => {
+  let app: LaunchedApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+    page.setDefaultTimeout(10_000);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Toasts fade in and out; axe would measure contrast mid-animation. */
+  async function dismissToasts() {
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ remove(): void }> } };
+      Array.from(g.document.querySelectorAll('[data-sonner-toast]')).forEach((toast) => toast.remove());
+    });
+  }
+
+  it('welcome screen', async () => {
+    await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('profile form showing field errors', async () => {
+    await page.getByRole('button', { name: 'Connect to Keycard' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Add profile' }).click();
+    await page.getByText('Give the profile a name').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('sidebar and two organizations in tabs', async () => {
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    const orgs = page.getByRole('list', { name: 'Organizations of Sandbox' });
+    await orgs.getByRole('button').first().waitFor();
+    await orgs.getByRole('button', { name: 'Acme Robotics' }).click();
+    await orgs.getByRole('button', { name: 'Globex Research' }).click();
+    await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Globex Research' }).waitFor();
+    await dismissToasts();
+    expect(await seriousViolations(page)).toEqual([]);
+    if (scheme === 'dark') await screenshot(page, 'two-tabs-dark');
+  });
+
+  it('an organization where renaming is not allowed', async () => {
+    await page
+      .getByRole('list', { name: 'Organizations of Sandbox' })
+      .getByRole('button', { name: 'Umbrella Health' })
+      .click();
+    await page.getByText("Your role in this organization doesn't allow renaming it").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('remove confirmation', async () => {
+    await page.getByRole('button', { name: 'Remove Sandbox' }).click();
+    await page.getByRole('dialog', { name: 'Remove Sandbox?' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});

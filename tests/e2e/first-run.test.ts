@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../support/memory-secret-store';
+import { launchApp, screenshot, type LaunchedApp } from './support';
+
+describe('first run', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await launchApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the welcome screen with both ways in', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Connect to Keycard' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Try the sandbox' }).isVisible()).toBe(true);
+    await screenshot(page, 'welcome');
+  });
+
+  it('"Try the sandbox" lists the sandbox organizations in the sidebar', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    const orgs = page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button');
+    await orgs.first().waitFor();
+    expect((await orgs.allTextContents()).map((text) => text.trim())).toEqual([
+      'Acme Robotics',
+      'Globex Research',
+      'Initech Platform',
+      'Umbrella Health',
+    ]);
+    expect(await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sandbox', expanded: true }).count()).toBe(1);
+    await screenshot(page, 'sandbox-sidebar');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('first run with a damaged environment', () => {
+  let app: LaunchedApp | undefined;
+  let userDataDir: string;
+  const secrets = new MemorySecretStore();
+
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'orgdesk-e2e-damaged-'));
+    await writeFile(join(userDataDir, 'profiles.json'), '{ this is not json');
+    app = await launchApp({ userDataDir, secretStore: secrets });
+    app.page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('says where the corrupt settings file was moved', async () => {
+    const { page } = app!;
+    await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
+    const banner = page.getByRole('alert');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/profiles\.json\.corrupt-/);
+    await screenshot(page, 'welcome-corrupt-settings');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('says the keychain is unavailable when it is locked', async () => {
+    const { page, services } = app!;
+    const sandbox = await services.sandbox.ensure();
+    const created = await services.dispatch('profiles:create', {
+      name: 'Staging',
+      baseUrl: sandbox.url,
+      color: '#16a34a',
+      authKind: 'client_credentials',
+      clientId: sandbox.primaryCredential.clientId,
+      clientSecret: sandbox.primaryCredential.clientSecret,
+    });
+    expect(created.ok).toBe(true);
+    secrets.locked = true;
+    await page.reload();
+
+    await page.getByText('The OS keychain is unavailable.').waitFor();
+    await page.getByRole('button', { name: 'Staging', exact: false }).first().waitFor();
+    await screenshot(page, 'keychain-unavailable');
+  });
+});
