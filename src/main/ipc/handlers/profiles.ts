@@ -17,8 +17,10 @@ export function profileHandlers(
     remove: (input) => profiles.remove(input.id),
     async addSandbox() {
       await sandbox.ensure();
-      const existing = (await profiles.list()).profiles;
-      return profiles.addSandbox(PROFILE_COLORS[existing.length % PROFILE_COLORS.length]!);
+      // A colour no other profile wears, so the sandbox's tabs are told apart from the others'.
+      const used = new Set((await profiles.list()).profiles.map((p) => p.color.toLowerCase()));
+      const free = PROFILE_COLORS.filter((color) => !used.has(color));
+      return profiles.addSandbox(free[0] ?? PROFILE_COLORS[used.size % PROFILE_COLORS.length]!);
     },
     /** Logs in and lists organizations with what the form holds, saved or not; stores nothing. */
     async test(input) {
