@@ -14,3 +14,7 @@ export async function getOrg(ref: OrgRef): Promise<Organization> {
 export async function renameOrg(ref: OrgRef, name: string): Promise<Organization> {
   return unwrap(await orgdesk().orgs.rename({ ...ref, name }));
 }
+
+export async function createOrg(profileId: string, name: string): Promise<Organization> {
+  return unwrap(await orgdesk().orgs.create({ profileId, name }));
+}

@@ -6,6 +6,7 @@ export type ProfileDialog = { kind: 'add' } | { kind: 'edit'; profile: ProfileVi
 class DialogsManager {
   #profileForm = $state<ProfileDialog | null>(null);
   #removal = $state<ProfileView | null>(null);
+  #newOrganization = $state<ProfileView | null>(null);
 
   get profileForm(): ProfileDialog | null {
     return this.#profileForm;
@@ -15,19 +16,39 @@ class DialogsManager {
     return this.#removal;
   }
 
+  /** The profile a new organization is being created under. */
+  get newOrganization(): ProfileView | null {
+    return this.#newOrganization;
+  }
+
   addProfile(): void {
-    this.#removal = null;
+    this.#closeAll();
     this.#profileForm = { kind: 'add' };
   }
 
   editProfile(profile: ProfileView): void {
-    this.#removal = null;
+    this.#closeAll();
     this.#profileForm = { kind: 'edit', profile };
   }
 
   confirmRemoval(profile: ProfileView): void {
-    this.#profileForm = null;
+    this.#closeAll();
     this.#removal = profile;
+  }
+
+  createOrganization(profile: ProfileView): void {
+    this.#closeAll();
+    this.#newOrganization = profile;
+  }
+
+  closeNewOrganization(): void {
+    this.#newOrganization = null;
+  }
+
+  #closeAll(): void {
+    this.#profileForm = null;
+    this.#removal = null;
+    this.#newOrganization = null;
   }
 
   closeProfileForm(): void {

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/main/sandbox/server';
+import { launchApp, screenshot, type LaunchedApp } from './support';
+
+describe('creating an organization', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let sandbox: RunningSandbox;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+    page.setDefaultTimeout(10_000);
+    sandbox = await app.services.sandbox.ensure();
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
+  const dialog = () => page.getByRole('dialog', { name: 'New organization' });
+  const nameField = () => dialog().getByLabel('Organization name', { exact: true });
+  const posts = () => sandbox.faults.requests.filter((r) => r.method === 'POST' && r.path === '/organizations');
+
+  it('says what is wrong next to the name and sends nothing', async () => {
+    await page.getByRole('button', { name: 'New organization' }).click();
+    await dialog().waitFor();
+    await dialog().getByRole('button', { name: 'Create organization' }).click();
+    await expect.poll(() => nameField().getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await nameField().getAttribute('aria-describedby'))!.split(' ')[0]!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Name is required');
+    expect(app.ipcLog.some((entry) => entry.channel === 'orgs:create')).toBe(false);
+  });
+
+  it('shows a server failure with status and request ID, keeps the name, and does not replay the POST', async () => {
+    sandbox.faults.clearRequests();
+    sandbox.faults.add({ method: 'POST', path: '/organizations', status: 500, times: 1 });
+    await nameField().fill('Northwind Logistics');
+    await dialog().getByRole('button', { name: 'Create organization' }).click();
+    const notice = dialog().getByRole('alert').filter({ hasText: "Couldn't create the organization" });
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('500');
+    expect(posts()).toHaveLength(1);
+    expect(text).toContain(posts()[0]!.requestId!);
+    expect(await nameField().inputValue()).toBe('Northwind Logistics');
+    await screenshot(page, 'create-org-error');
+    app.clearErrors();
+  });
+
+  it('creates it, lists it in the sidebar and opens it as a tab', async () => {
+    await dialog().getByRole('button', { name: 'Create organization' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
+    expect(await panel.textContent()).toContain('northwind-logistics');
+    await sidebarOrgs().getByRole('button', { name: 'Northwind Logistics', exact: true }).waitFor();
+    expect(await page.getByRole('tab', { name: /Northwind Logistics/ }).getAttribute('aria-selected')).toBe('true');
+    // The new organization is the principal's own: renaming it is allowed.
+    expect(await panel.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(false);
+    expect(sandbox.state.findOrganization('northwind-logistics')?.name).toBe('Northwind Logistics');
+    // The failed attempt created nothing: one POST failed, one succeeded.
+    expect(posts()).toHaveLength(2);
+    await screenshot(page, 'created-org');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
