@@ -72,8 +72,9 @@ export class ProfileService {
   async secretOf(id: string): Promise<string> {
     const secret = await this.secrets.get(id);
     if (secret === null) {
+      const path = (await this.get(id)).auth.kind === 'bearer' ? 'token' : 'clientSecret';
       throw new InvalidInputError('No secret is stored in the keychain for this profile. Edit it and enter one.', [
-        { path: 'clientSecret', message: 'Not stored in the keychain' },
+        { path, message: 'Not stored in the keychain' },
       ]);
     }
     return secret;

@@ -120,3 +120,22 @@ describe('ProfileService', () => {
     expect((await again.list()).profiles).toHaveLength(5);
   });
 });
+
+describe('a profile whose keychain item went missing', () => {
+  it('asks for the secret again, on the field of its sign-in method', async () => {
+    const { secrets, service } = await setup();
+    const { id } = await service.create({
+      name: 'Token',
+      baseUrl: 'https://api.keycard.ai',
+      color: '#2563eb',
+      authKind: 'bearer',
+      token: 'eyJ.token',
+    });
+    secrets.items.clear();
+    expect((await service.list()).profiles[0]?.secretStored).toBe(false);
+    await expect(service.secretOf(id)).rejects.toMatchObject({
+      kind: 'invalid_input',
+      fields: [{ path: 'token', message: 'Not stored in the keychain' }],
+    });
+  });
+});
