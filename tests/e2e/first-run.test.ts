@@ -85,8 +85,13 @@ describe('first run with a damaged environment', () => {
     secrets.locked = true;
     await page.reload();
 
+    // Listing profiles never asks the keychain; the first login does, and its refusal shows.
+    const profile = page.getByRole('button', { name: 'Staging', exact: false }).first();
+    await profile.waitFor();
+    if ((await profile.getAttribute('aria-expanded')) !== 'true') await profile.click();
+    await page.getByText("Couldn't load organizations").waitFor();
     await page.getByText('The OS keychain is unavailable.').waitFor();
-    await page.getByRole('button', { name: 'Staging', exact: false }).first().waitFor();
+    expect(await page.getByText(/keychain could not read the secret/).count()).toBeGreaterThan(0);
     await screenshot(page, 'keychain-unavailable');
   });
 });

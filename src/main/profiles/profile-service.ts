@@ -26,6 +26,9 @@ export type ProfileChangeListener = (id: string) => void;
  */
 export class ProfileService {
   #data: ProfilesFile | undefined;
+  #keychain: KeychainStatus = { available: true };
+  /** Profiles whose secret the keychain did not return when last asked. */
+  #missing = new Set<string>();
   #listeners = new Set<ProfileChangeListener>();
   /** Serializes read-modify-write cycles of the profiles file. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -41,23 +44,17 @@ export class ProfileService {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Never touches the keychain: listing happens at every start and refresh, and asking the
+   * keychain would unlock prompts and read secrets into memory for no login. A profile is
+   * written only after its secret was saved, so it has one unless the keychain said otherwise
+   * since (`#missing`); the keychain's state is what its last answer was.
+   */
   async list(): Promise<ProfileList> {
     const data = await this.#load();
-    let stored: Set<string> | null = null;
-    let keychain: KeychainStatus = { available: true };
-    if (data.profiles.some((p) => p.auth.kind !== 'sandbox')) {
-      try {
-        stored = new Set(await this.secrets.accounts());
-      } catch (error) {
-        if (!(error instanceof KeychainError)) throw error;
-        keychain = { available: false, message: error.message };
-      }
-    }
     return {
-      profiles: data.profiles.map((p) =>
-        toView(p, p.auth.kind === 'sandbox' ? false : stored ? stored.has(p.id) : null),
-      ),
-      keychain,
+      profiles: data.profiles.map((p) => toView(p, this.#secretStored(p))),
+      keychain: { ...this.#keychain },
       problems: [...this.file.problems],
     };
   }
@@ -70,13 +67,16 @@ export class ProfileService {
 
   /** The profile's stored secret (client secret or bearer token), read when needed and not kept. */
   async secretOf(id: string): Promise<string> {
-    const secret = await this.secrets.get(id);
+    const secret = await this.#keychainCall(() => this.secrets.get(id));
     if (secret === null) {
+      this.#missing.add(id);
       const path = (await this.get(id)).auth.kind === 'bearer' ? 'token' : 'clientSecret';
-      throw new InvalidInputError('No secret is stored in the keychain for this profile. Edit it and enter one.', [
-        { path, message: 'Not stored in the keychain' },
-      ]);
+      throw new InvalidInputError(
+        'The keychain gave no secret for this profile. If your keychain is locked, unlock it and try again; otherwise edit the profile and enter the secret.',
+        [{ path, message: 'Not found in the keychain' }],
+      );
     }
+    this.#missing.delete(id);
     return secret;
   }
 
@@ -96,7 +96,9 @@ export class ProfileService {
         updatedAt: now,
       };
       // Keychain first: if it refuses, nothing has been written anywhere.
-      await this.secrets.set(profile.id, input.authKind === 'client_credentials' ? input.clientSecret : input.token);
+      await this.#keychainCall(() =>
+        this.secrets.set(profile.id, input.authKind === 'client_credentials' ? input.clientSecret : input.token),
+      );
       try {
         await this.file.write({ ...data, profiles: [...data.profiles, profile] });
       } catch (error) {
@@ -139,16 +141,16 @@ export class ProfileService {
         throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       const next = applyUpdate(current, input);
       const secret = newSecretOf(current, input);
-      if (secret !== undefined) await this.secrets.set(current.id, secret);
+      if (secret !== undefined) {
+        await this.#keychainCall(() => this.secrets.set(current.id, secret));
+        this.#missing.delete(current.id);
+      }
       const profiles = data.profiles.with(index, next);
       await this.file.write({ ...data, profiles });
       data.profiles = profiles;
       this.logger.info('profiles.updated', { profileId: current.id, secretReplaced: secret !== undefined });
       this.#emit(current.id);
-      return toView(
-        next,
-        next.auth.kind === 'sandbox' ? false : secret !== undefined ? true : await this.#hasSecret(current.id),
-      );
+      return toView(next, this.#secretStored(next));
     });
   }
 
@@ -158,7 +160,8 @@ export class ProfileService {
       if (!profile)
         throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       // Keychain first: if the item cannot be deleted the profile stays, so no secret is orphaned.
-      if (profile.auth.kind !== 'sandbox') await this.secrets.delete(id);
+      if (profile.auth.kind !== 'sandbox') await this.#keychainCall(() => this.secrets.delete(id));
+      this.#missing.delete(id);
       const profiles = data.profiles.filter((p) => p.id !== id);
       await this.file.write({ ...data, profiles });
       data.profiles = profiles;
@@ -168,11 +171,19 @@ export class ProfileService {
     });
   }
 
-  async #hasSecret(id: string): Promise<boolean | null> {
+  #secretStored(profile: StoredProfile): boolean {
+    return profile.auth.kind !== 'sandbox' && !this.#missing.has(profile.id);
+  }
+
+  /** Runs a keychain operation and remembers whether the keychain answered, for the status banner. */
+  async #keychainCall<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      return (await this.secrets.get(id)) !== null;
-    } catch {
-      return null;
+      const result = await operation();
+      this.#keychain = { available: true };
+      return result;
+    } catch (error) {
+      if (error instanceof KeychainError) this.#keychain = { available: false, message: error.message };
+      throw error;
     }
   }
 
@@ -196,7 +207,7 @@ export class ProfileService {
 /** What a sandbox profile stores as its base URL: the real address changes at every start. */
 export const SANDBOX_BASE_URL = 'sandbox:embedded';
 
-export function toView(profile: StoredProfile, secretStored: boolean | null): ProfileView {
+export function toView(profile: StoredProfile, secretStored: boolean): ProfileView {
   return {
     id: profile.id,
     name: profile.name,

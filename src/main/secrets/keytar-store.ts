@@ -67,7 +67,5 @@ export function createKeytarStore(service: string = KEYCHAIN_SERVICE, logger: Lo
           return removed;
         }),
       ),
-    accounts: () =>
-      guarded('list its items', '*', async (k) => (await k.findCredentials(service)).map((c) => c.account)),
   };
 }

@@ -4,14 +4,17 @@ import { OrgdeskError } from '../errors';
  * Where profile secrets live: one item per profile (account = profile ID) under one service.
  * Implementations throw `KeychainError` when the keychain is locked, missing or refuses;
  * callers must never fall back to storing the secret anywhere else.
+ *
+ * There is deliberately no "list every item": keytar's `findCredentials` reads every secret
+ * into memory, and on a locked GNOME Keyring it crashes the process (libsecret hands it a
+ * NULL value; seen in tests/keychain). A locked Secret Service also answers `get` with null
+ * rather than an error, so "not found" can mean "locked": messages must say both.
  */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   /** Resolves to whether an item was there to delete. */
   delete(account: string): Promise<boolean>;
-  /** The accounts that currently hold a secret. */
-  accounts(): Promise<string[]>;
 }
 
 export class KeychainError extends OrgdeskError {
@@ -19,7 +22,7 @@ export class KeychainError extends OrgdeskError {
     const reason = describeCause(cause);
     super(
       'keychain',
-      `The system keychain could not ${action}${reason ? ` (${reason})` : ''}. Unlock it, or on Linux install a Secret Service such as GNOME Keyring, and try again. Nothing was saved in plain text.`,
+      `The system keychain could not ${action}${reason ? ` (${reason})` : ''}. Unlock it, or on Linux install a Secret Service such as GNOME Keyring, and try again.${action.startsWith('save') ? ' Nothing was saved in plain text.' : ''}`,
       { cause: reason, code: 'keychain_unavailable' },
     );
   }

@@ -85,8 +85,8 @@ export const ProfileView = z.object({
   color: z.string(),
   authKind: AuthKind,
   clientId: z.string().optional(),
-  /** `null` when the keychain could not be asked. */
-  secretStored: z.boolean().nullable(),
+  /** Whether the keychain holds this profile's secret, as far as its last answer tells. */
+  secretStored: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -82,13 +82,20 @@ describe('ProfileService', () => {
     expect((await ctx.service.list()).profiles).toEqual([]);
   });
 
-  it('reports a locked keychain in the list without failing it', async () => {
+  it('lists profiles without asking the keychain, and reports the keychain as its last answer left it', async () => {
     await ctx.service.create(draft);
     ctx.secrets.locked = true;
     const list = await ctx.service.list();
-    expect(list.keychain.available).toBe(false);
-    expect(list.keychain.message).toMatch(/keychain could not list/);
-    expect(list.profiles[0]?.secretStored).toBeNull();
+    expect(list.keychain).toEqual({ available: true });
+    expect(list.profiles[0]?.secretStored).toBe(true);
+    await expect(ctx.service.create({ ...draft, name: 'Second' })).rejects.toMatchObject({ kind: 'keychain' });
+    const after = await ctx.service.list();
+    expect(after.keychain.available).toBe(false);
+    expect(after.keychain.message).toMatch(/keychain could not save the secret/);
+    expect(after.profiles).toHaveLength(1);
+    ctx.secrets.locked = false;
+    await ctx.service.create({ ...draft, name: 'Third' });
+    expect((await ctx.service.list()).keychain).toEqual({ available: true });
   });
 
   it('persists across instances', async () => {
@@ -132,10 +139,13 @@ describe('a profile whose keychain item went missing', () => {
       token: 'eyJ.token',
     });
     secrets.items.clear();
-    expect((await service.list()).profiles[0]?.secretStored).toBe(false);
     await expect(service.secretOf(id)).rejects.toMatchObject({
       kind: 'invalid_input',
-      fields: [{ path: 'token', message: 'Not stored in the keychain' }],
+      message: expect.stringContaining('If your keychain is locked, unlock it'),
+      fields: [{ path: 'token', message: 'Not found in the keychain' }],
     });
+    expect((await service.list()).profiles[0]?.secretStored).toBe(false);
+    await service.update(ProfileUpdateInput.parse({ id, token: 'eyJ.new' }));
+    expect((await service.list()).profiles[0]?.secretStored).toBe(true);
   });
 });

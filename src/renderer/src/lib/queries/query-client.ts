@@ -1,12 +1,21 @@
-import { QueryClient } from '@tanstack/svelte-query';
-import { isTransient } from '../ipc/ipc-failure';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/svelte-query';
+import { IpcFailure, isTransient } from '../ipc/ipc-failure';
+import { queryKeys } from './query-keys';
 
 /**
  * Bad input, refused credentials and 4xx answers will fail the same way again, and main's
  * client already retries transport failures itself, so the renderer adds at most one try.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Main learns the keychain's state from its answers; the profiles list carries it to the banner.
+  const onError = (error: Error) => {
+    if (error instanceof IpcFailure && error.kind === 'keychain') {
+      void client.invalidateQueries({ queryKey: queryKeys.profiles });
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) => failureCount < 1 && isTransient(error),
@@ -16,4 +25,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }
