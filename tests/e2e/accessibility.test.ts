@@ -92,6 +92,16 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('new organization dialog showing a field error', async () => {
+    await page.getByRole('button', { name: 'New organization' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New organization' });
+    await dialog.getByRole('button', { name: 'Create organization' }).click();
+    await dialog.getByText('Name is required').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('remove confirmation', async () => {
     await page.getByRole('button', { name: 'Remove Sandbox' }).click();
     await page.getByRole('dialog', { name: 'Remove Sandbox?' }).waitFor();
