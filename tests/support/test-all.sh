@@ -28,4 +28,5 @@ echo "==> Type check and build"
 npm run build
 
 echo "==> Tests: unit, integration (sandbox over HTTP), keychain (Secret Service), e2e (Chromium)"
-tests/support/with-keyring.sh npx vitest run
+# out/ was just built above; the e2e setup reuses it rather than building a second time.
+ORGDESK_E2E_SKIP_BUILD=1 tests/support/with-keyring.sh npx vitest run
