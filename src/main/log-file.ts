@@ -1,6 +1,9 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, type Logger, type LogLevel } from './log';
+
+/** Past this size at start-up the log is kept as `main.1.log` (replacing an older one) and a new one begun. */
+export const LOG_ROTATE_BYTES = 5 * 1024 * 1024;
 
 /**
  * A logger appending JSON lines to `<userData>/logs/main.log`. Lines are redacted by
@@ -13,6 +16,7 @@ export function createFileLogger(
   const dir = join(userDataDir, 'logs');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'main.log');
+  rotateIfLarge(path);
   const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
   const logger = createLogger((line) => stream.write(`${line}\n`), minLevel);
   return {
@@ -20,4 +24,9 @@ export function createFileLogger(
     path,
     close: () => new Promise<void>((resolve) => stream.end(resolve)),
   };
+}
+
+function rotateIfLarge(path: string): void {
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > LOG_ROTATE_BYTES) renameSync(path, path.replace(/\.log$/, '.1.log'));
 }
