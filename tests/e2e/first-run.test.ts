@@ -93,5 +93,11 @@ describe('first run with a damaged environment', () => {
     await page.getByText('The OS keychain is unavailable.').waitFor();
     expect(await page.getByText(/keychain could not read the secret/).count()).toBeGreaterThan(0);
     await screenshot(page, 'keychain-unavailable');
+
+    // Unlocked again, a retry succeeds and the banner goes away.
+    secrets.locked = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('list', { name: 'Organizations of Staging' }).waitFor();
+    await page.getByText('The OS keychain is unavailable.').waitFor({ state: 'detached' });
   });
 });
