@@ -14,7 +14,8 @@ import { closeAllPools } from './api/core/pool';
 
 export interface AppServicesOptions {
   userDataDir: string;
-  secretStore: SecretStore;
+  /** A store, or a factory given the services' logger so keychain failures reach the log file. */
+  secretStore: SecretStore | ((logger: Logger) => SecretStore);
   /** Defaults to a redacting JSON-lines log in `<userDataDir>/logs/main.log`. */
   logger?: Logger;
   appVersion?: string;
@@ -38,7 +39,8 @@ export interface AppServices {
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const fileLog = options.logger ? undefined : createFileLogger(options.userDataDir);
   const logger = options.logger ?? fileLog!.logger;
-  const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), options.secretStore, logger);
+  const secretStore = typeof options.secretStore === 'function' ? options.secretStore(logger) : options.secretStore;
+  const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
   const sandbox = new EmbeddedSandbox(logger);
   const clients = new ClientRegistry(profiles, sandbox, logger);
   const { dispatch, channels } = createDispatcher(

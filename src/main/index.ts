@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   services = await createAppServices({
     userDataDir: app.getPath('userData'),
-    secretStore: createKeytarStore(KEYCHAIN_SERVICE),
+    secretStore: (logger) => createKeytarStore(KEYCHAIN_SERVICE, logger),
     appVersion: app.getVersion(),
   });
   const { logger } = services;

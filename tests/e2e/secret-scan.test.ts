@@ -28,7 +28,7 @@ describe('a client secret stays in the keychain', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'orgdesk-secret-scan-'));
     app = await launchApp({
       userDataDir,
-      secretStore: createKeytarStore(SERVICE),
+      secretStore: (logger) => createKeytarStore(SERVICE, logger),
       viewport: { width: 1280, height: 760 },
     });
     page = app.page;
@@ -147,5 +147,6 @@ describe('a client secret stays in the keychain', () => {
     const log = await readFile(join(userDataDir, 'logs', 'main.log'), 'utf8');
     expect(log).toContain('profiles.created');
     expect(log).toContain('profiles.updated');
+    expect(log).toContain('keychain.saved');
   });
 });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { createAppServices, type AppServices } from '../../../src/main/app-services';
-import type { SecretStore } from '../../../src/main/secrets/secret-store';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../src/main/app-services';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { PRELOAD_FILE, RENDERER_DIR } from './paths';
@@ -17,7 +16,7 @@ export interface LaunchOptions {
   /** Reuse a directory (e.g. to test a restart); by default a fresh temp dir, removed on close. */
   userDataDir?: string;
   /** Defaults to a new `MemorySecretStore`. */
-  secretStore?: SecretStore;
+  secretStore?: AppServicesOptions['secretStore'];
   viewport?: { width: number; height: number };
 }
 

@@ -65,10 +65,13 @@ describe('main entry', () => {
     expect(created.options).toEqual([
       {
         userDataDir: '/tmp/orgdesk-fake-user-data',
-        secretStore: { fakeKeytarFor: 'Orgdesk' },
+        secretStore: expect.any(Function),
         appVersion: '9.9.9-test',
       },
     ]);
+    // The store is made with the services' logger, so keychain failures reach the log file.
+    const makeStore = (created.options[0] as { secretStore: (logger: unknown) => unknown }).secretStore;
+    expect(makeStore({})).toEqual({ fakeKeytarFor: 'Orgdesk' });
   });
 
   it('registers every channel and opens one sandboxed window with the CommonJS preload', async () => {
