@@ -123,6 +123,25 @@ describe('profiles through the form', () => {
     expect([...secrets.items.values()]).toEqual([sandbox.primaryCredential.clientSecret]);
   });
 
+  it('asks for the secret again before a profile moves to another server', async () => {
+    await page.getByRole('button', { name: 'Edit Staging EU' }).click();
+    await dialog().waitFor();
+    const secret = page.getByLabel('Client secret', { exact: true });
+    const localhost = sandbox.url.replace('127.0.0.1', 'localhost');
+    await page.getByLabel('API base URL', { exact: true }).fill(localhost);
+    expect(await secret.getAttribute('placeholder')).toBeNull();
+    const updatesBefore = app.ipcLog.filter((entry) => entry.channel === 'profiles:update').length;
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => fieldError(page, secret))
+      .toBe(`Enter the client secret: the stored one is only sent to ${new URL(sandbox.url).host}`);
+    expect(app.ipcLog.filter((entry) => entry.channel === 'profiles:update')).toHaveLength(updatesBefore);
+    expect(await page.getByLabel('API base URL', { exact: true }).inputValue()).toBe(localhost);
+    await screenshot(page, 'profile-move-needs-secret');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
   it('removes the profile after a confirmation that names the keychain', async () => {
     await page.getByRole('button', { name: 'Remove Staging EU' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Staging EU?' });

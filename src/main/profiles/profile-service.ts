@@ -248,16 +248,27 @@ export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id
   };
 }
 
-/** The secret `input` brings, or `undefined` to keep the stored one. Switching kinds requires a new one. */
+/**
+ * The secret `input` brings, or `undefined` to keep the stored one. Switching kinds requires
+ * a new one, and so does moving to another server: a stored secret is only ever sent to the
+ * origin it was saved for, so an edited URL cannot carry it elsewhere.
+ */
 export function newSecretOf(current: StoredProfile, input: Omit<UpdateInput, 'id'>): string | undefined {
   const kind = input.authKind ?? current.auth.kind;
   const given = kind === 'bearer' ? input.token?.trim() : input.clientSecret;
   if (given) return given;
-  if (kind !== current.auth.kind) {
-    const path = kind === 'bearer' ? 'token' : 'clientSecret';
-    throw new InvalidInputError('A new sign-in method needs its secret', [
-      { path, message: kind === 'bearer' ? 'Paste the bearer token' : 'Enter the client secret' },
+  const path = kind === 'bearer' ? 'token' : 'clientSecret';
+  const ask = kind === 'bearer' ? 'Paste the bearer token' : 'Enter the client secret';
+  if (kind !== current.auth.kind)
+    throw new InvalidInputError('A new sign-in method needs its secret', [{ path, message: ask }]);
+  if (input.baseUrl !== undefined && !sameOrigin(input.baseUrl, current.baseUrl)) {
+    throw new InvalidInputError('A new server needs the secret again', [
+      { path, message: `${ask}: the stored one is only sent to ${new URL(current.baseUrl).host}` },
     ]);
   }
   return undefined;
+}
+
+export function sameOrigin(a: string, b: string): boolean {
+  return URL.parse(a)?.origin === URL.parse(b)?.origin;
 }

@@ -149,3 +149,26 @@ describe('a profile whose keychain item went missing', () => {
     expect((await service.list()).profiles[0]?.secretStored).toBe(true);
   });
 });
+
+describe('moving a profile to another server', () => {
+  it('does not carry the stored secret to a new origin', async () => {
+    const { secrets, service } = await setup();
+    const { id } = await service.create(draft);
+    await expect(
+      service.update(ProfileUpdateInput.parse({ id, baseUrl: 'https://keycard.attacker.example' })),
+    ).rejects.toMatchObject({
+      kind: 'invalid_input',
+      fields: [
+        { path: 'clientSecret', message: 'Enter the client secret: the stored one is only sent to api.keycard.ai' },
+      ],
+    });
+    // A path below the same origin is still the same server.
+    await service.update(ProfileUpdateInput.parse({ id, baseUrl: 'https://api.keycard.ai/v1' }));
+    expect(secrets.items.get(id)).toBe(SECRET);
+    const moved = await service.update(
+      ProfileUpdateInput.parse({ id, baseUrl: 'https://staging.keycard.ai', clientSecret: 'cs_staging' }),
+    );
+    expect(moved.baseUrl).toBe('https://staging.keycard.ai');
+    expect(secrets.items.get(id)).toBe('cs_staging');
+  });
+});

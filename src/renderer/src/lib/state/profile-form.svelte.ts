@@ -50,8 +50,17 @@ export class ProfileForm {
     return this.original !== null && this.original.authKind !== 'sandbox' && this.original.authKind !== this.authKind;
   }
 
+  /** Main sends a stored secret only to the origin it was saved for; a new one needs it typed again. */
+  get movesServer(): boolean {
+    if (this.original === null || this.isSandbox) return false;
+    const next = URL.parse(this.baseUrl.trim());
+    return next !== null && next.origin !== URL.parse(this.original.baseUrl)?.origin;
+  }
+
   get keepsStoredSecret(): boolean {
-    return this.original !== null && !this.switchesAuthKind && this.original.secretStored !== false;
+    return (
+      this.original !== null && !this.switchesAuthKind && !this.movesServer && this.original.secretStored !== false
+    );
   }
 
   constructor(original: ProfileView | null = null) {
@@ -137,11 +146,12 @@ export class ProfileForm {
     const issues = issuesOf(ProfileUpdateInput.safeParse(this.updateInput()));
     if (this.isSandbox || this.keepsStoredSecret) return issues;
     // Nothing usable is stored for this kind, so the edit must bring a secret like an add would.
+    const why = this.movesServer ? `: the stored one is only sent to ${URL.parse(this.original!.baseUrl)?.host}` : '';
     if (this.authKind === 'client_credentials' && this.clientSecret === '') {
-      issues.push({ path: 'clientSecret', message: 'Enter the client secret' });
+      issues.push({ path: 'clientSecret', message: `Enter the client secret${why}` });
     }
     if (this.authKind === 'bearer' && this.token.trim() === '') {
-      issues.push({ path: 'token', message: 'Paste the bearer token' });
+      issues.push({ path: 'token', message: `Paste the bearer token${why}` });
     }
     return issues;
   }
