@@ -27,9 +27,16 @@ export class ClientRegistry {
   forProfile(id: string): Promise<KeycardClient> {
     let client = this.#clients.get(id);
     if (!client) {
-      client = this.profiles.get(id).then((profile) => this.build(profile, () => this.profiles.secretOf(id)));
-      client.catch(() => this.#clients.delete(id));
-      this.#clients.set(id, client);
+      const building = this.profiles.get(id).then((profile) => {
+        // Bound to this revision: once the profile changes, this client can no longer read its secret.
+        const revision = this.profiles.revisionOf(id);
+        return this.build(profile, () => this.profiles.secretOf(id, revision));
+      });
+      building.catch(() => {
+        if (this.#clients.get(id) === building) this.#clients.delete(id);
+      });
+      this.#clients.set(id, building);
+      client = building;
     }
     return client;
   }

@@ -51,12 +51,12 @@ export class ProfileFile {
     const temporary = `${this.path}.${randomUUID()}.tmp`;
     const handle = await open(temporary, 'w', 0o600);
     try {
-      await handle.writeFile(`${JSON.stringify(ProfilesFile.parse(data), null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
+      try {
+        await handle.writeFile(`${JSON.stringify(ProfilesFile.parse(data), null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, this.path);
     } catch (error) {
       await rm(temporary, { force: true });

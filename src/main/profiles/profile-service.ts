@@ -7,7 +7,7 @@ import type {
   ProfileUpdateInput,
   ProfileView,
 } from '../../shared/ipc/profiles';
-import { InvalidInputError, NotFoundError } from '../errors';
+import { InvalidInputError, NotFoundError, OrgdeskError } from '../errors';
 import type { Logger } from '../log';
 import { KeychainError, type SecretStore } from '../secrets/secret-store';
 import type { ProfileFile } from './profile-file';
@@ -25,7 +25,13 @@ export type ProfileChangeListener = (id: string) => void;
  * and never leaves a profile pointing at a secret that was not saved.
  */
 export class ProfileService {
-  #data: ProfilesFile | undefined;
+  #loading: Promise<ProfilesFile> | undefined;
+  /**
+   * Bumped in memory before a profile's secret or address changes. A client built at an older
+   * revision can no longer read the secret, so a request already under way cannot carry a new
+   * secret to the old server.
+   */
+  #revisions = new Map<string, number>();
   #keychain: KeychainStatus = { available: true };
   /** Profiles whose secret the keychain did not return when last asked. */
   #missing = new Set<string>();
@@ -59,14 +65,24 @@ export class ProfileService {
     };
   }
 
+  /** Waits for changes under way, so a client is never built from a profile about to change. */
   async get(id: string): Promise<StoredProfile> {
+    await this.#queue;
     const profile = (await this.#load()).profiles.find((p) => p.id === id);
     if (!profile) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
     return profile;
   }
 
-  /** The profile's stored secret (client secret or bearer token), read when needed and not kept. */
-  async secretOf(id: string): Promise<string> {
+  revisionOf(id: string): number {
+    return this.#revisions.get(id) ?? 0;
+  }
+
+  /**
+   * The profile's stored secret (client secret or bearer token), read when needed and not kept.
+   * With `revision`, only while the profile is still at that revision.
+   */
+  async secretOf(id: string, revision?: number): Promise<string> {
+    if (revision !== undefined && revision !== this.revisionOf(id)) throw profileChanged();
     const secret = await this.#keychainCall(() => this.secrets.get(id));
     if (secret === null) {
       this.#missing.add(id);
@@ -76,6 +92,7 @@ export class ProfileService {
         [{ path, message: 'Not found in the keychain' }],
       );
     }
+    if (revision !== undefined && revision !== this.revisionOf(id)) throw profileChanged();
     this.#missing.delete(id);
     return secret;
   }
@@ -141,15 +158,23 @@ export class ProfileService {
         throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       const next = applyUpdate(current, input);
       const secret = newSecretOf(current, input);
+      this.#retire(current.id);
+      let previous: string | null = null;
       if (secret !== undefined) {
+        previous = await this.#keychainCall(() => this.secrets.get(current.id));
         await this.#keychainCall(() => this.secrets.set(current.id, secret));
         this.#missing.delete(current.id);
       }
       const profiles = data.profiles.with(index, next);
-      await this.file.write({ ...data, profiles });
+      try {
+        await this.file.write({ ...data, profiles });
+      } catch (error) {
+        // The file still names the old server and client ID: put the old secret back with them.
+        if (secret !== undefined) await this.#restoreSecret(current.id, previous);
+        throw error;
+      }
       data.profiles = profiles;
       this.logger.info('profiles.updated', { profileId: current.id, secretReplaced: secret !== undefined });
-      this.#emit(current.id);
       return toView(next, this.#secretStored(next));
     });
   }
@@ -159,16 +184,37 @@ export class ProfileService {
       const profile = data.profiles.find((p) => p.id === id);
       if (!profile)
         throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+      this.#retire(id);
       // Keychain first: if the item cannot be deleted the profile stays, so no secret is orphaned.
       if (profile.auth.kind !== 'sandbox') await this.#keychainCall(() => this.secrets.delete(id));
-      this.#missing.delete(id);
       const profiles = data.profiles.filter((p) => p.id !== id);
-      await this.file.write({ ...data, profiles });
+      try {
+        await this.file.write({ ...data, profiles });
+      } catch (error) {
+        if (profile.auth.kind !== 'sandbox') this.#missing.add(id);
+        throw error;
+      }
       data.profiles = profiles;
+      this.#missing.delete(id);
       this.logger.info('profiles.removed', { profileId: id });
-      this.#emit(id);
       return { id };
     });
+  }
+
+  /** Cuts off clients of the profile's current revision before its secret or address changes. */
+  #retire(id: string): void {
+    this.#revisions.set(id, this.revisionOf(id) + 1);
+    this.#emit(id);
+  }
+
+  async #restoreSecret(id: string, previous: string | null): Promise<void> {
+    try {
+      if (previous === null) await this.secrets.delete(id);
+      else await this.secrets.set(id, previous);
+    } catch (error) {
+      this.#missing.add(id);
+      this.logger.error('profiles.secret_restore_failed', { profileId: id, error });
+    }
   }
 
   #secretStored(profile: StoredProfile): boolean {
@@ -187,9 +233,10 @@ export class ProfileService {
     }
   }
 
-  async #load(): Promise<ProfilesFile> {
-    this.#data ??= await this.file.read();
-    return this.#data;
+  /** One read of the file however many callers arrive first; a corrupt file is moved aside once. */
+  #load(): Promise<ProfilesFile> {
+    this.#loading ??= this.file.read();
+    return this.#loading;
   }
 
   #mutate<T>(work: (data: ProfilesFile) => Promise<T>): Promise<T> {
@@ -202,6 +249,12 @@ export class ProfileService {
   #emit(id: string): void {
     for (const listener of this.#listeners) listener(id);
   }
+}
+
+function profileChanged(): OrgdeskError {
+  return new OrgdeskError('auth', 'This profile was changed while a request was under way. Try again.', {
+    code: 'profile_changed',
+  });
 }
 
 /** What a sandbox profile stores as its base URL: the real address changes at every start. */
@@ -224,7 +277,10 @@ export function toView(profile: StoredProfile, secretStored: boolean): ProfileVi
 /** The profile as it would be after `input`, without its secret. Shared by save and "test unsaved edits". */
 export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id'>): StoredProfile {
   const kind = input.authKind ?? current.auth.kind;
-  if (current.auth.kind === 'sandbox' && (input.authKind || input.baseUrl || input.clientId)) {
+  if (
+    current.auth.kind === 'sandbox' &&
+    (input.authKind || input.baseUrl || input.clientId || input.clientSecret || input.token)
+  ) {
     throw new InvalidInputError('The sandbox profile can only be renamed or recoloured.', [
       { path: 'baseUrl', message: 'Fixed for the sandbox profile' },
     ]);

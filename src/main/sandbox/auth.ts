@@ -32,19 +32,24 @@ interface ClientCredentials {
   readonly clientSecret: string;
 }
 
-/** RFC 6749 §2.3.1: Basic credentials are form-encoded before base64. */
-function fromBasic(header: string): ClientCredentials {
+/**
+ * The pairs a Basic header can mean: raw `id:secret` (keycard-api.md, the vendor's SDKs) and,
+ * per RFC 6749 §2.3.1, the same with both parts form-decoded. A server must accept either.
+ */
+function fromBasic(header: string): ClientCredentials[] {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   const decoded = match?.[1] === undefined ? '' : Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) throw invalidClient('Malformed Basic authorization header');
+  const raw = { clientId: decoded.slice(0, colon), clientSecret: decoded.slice(colon + 1) };
   try {
-    return {
-      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
-      clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    const formDecoded = {
+      clientId: decodeURIComponent(raw.clientId.replace(/\+/g, ' ')),
+      clientSecret: decodeURIComponent(raw.clientSecret.replace(/\+/g, ' ')),
     };
+    return [raw, formDecoded];
   } catch {
-    throw invalidClient('Malformed Basic authorization header');
+    return [raw];
   }
 }
 
@@ -55,7 +60,7 @@ function formField(body: Record<string, unknown>, name: string): string | undefi
   return value;
 }
 
-function clientCredentials(request: FastifyRequest, body: Record<string, unknown>): ClientCredentials {
+function clientCredentials(request: FastifyRequest, body: Record<string, unknown>): ClientCredentials[] {
   const header = request.headers.authorization;
   const formId = formField(body, 'client_id');
   const formSecret = formField(body, 'client_secret');
@@ -66,7 +71,7 @@ function clientCredentials(request: FastifyRequest, body: Record<string, unknown
     return fromBasic(header);
   }
   if (formId === undefined || formSecret === undefined) throw invalidClient('Client authentication is required');
-  return { clientId: formId, clientSecret: formSecret };
+  return [{ clientId: formId, clientSecret: formSecret }];
 }
 
 function isForm(request: FastifyRequest): boolean {
@@ -89,8 +94,9 @@ export function registerTokenEndpoint(app: FastifyInstance, state: SandboxState)
     if (grantType !== 'client_credentials') {
       throw badRequest(`Unsupported grant_type "${grantType}"`, 'unsupported_grant_type');
     }
-    const { clientId, clientSecret } = clientCredentials(request, body);
-    const credential = state.authenticateClient(clientId, clientSecret);
+    const credential = clientCredentials(request, body)
+      .map(({ clientId, clientSecret }) => state.authenticateClient(clientId, clientSecret))
+      .find((found) => found !== undefined);
     if (credential === undefined) throw invalidClient('Invalid client credentials');
     const issued = state.issueToken(credential.service_account_id);
     return reply.header('cache-control', 'no-store').send(tokenResponse(issued.token, issued.expiresIn));

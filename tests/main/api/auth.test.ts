@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientCredentialsAuth, basicAuthorization } from '../../../src/main/api/core/auth';
+import { BearerAuth, ClientCredentialsAuth, basicAuthorization } from '../../../src/main/api/core/auth';
 import { AuthenticationError } from '../../../src/main/api/core/errors';
 import { CLIENT_ID, FakeKeycard, ORG, SECRET, caught, page } from './fake-keycard';
 
@@ -24,9 +24,8 @@ describe('ClientCredentialsAuth', () => {
     expect(basicAuthorization('sa_abc', 'sks_XYZ09')).toBe(
       'Basic ' + Buffer.from('sa_abc:sks_XYZ09').toString('base64'),
     );
-    expect(basicAuthorization('a:b', 'p+q %/é')).toBe(
-      'Basic ' + Buffer.from('a%3Ab:p%2Bq+%25%2F%C3%A9').toString('base64'),
-    );
+    // Raw, as keycard-api.md and the vendor's SDKs have it: no form-encoding of either part.
+    expect(basicAuthorization('sa_1', 'p+q %/é')).toBe('Basic ' + Buffer.from('sa_1:p+q %/é').toString('base64'));
   });
 
   it('reads the secret through the callback each time a token is fetched', async () => {
@@ -154,5 +153,30 @@ describe('BearerAuth', () => {
     expect(fake.apiRequests).toHaveLength(1);
     expect(fake.apiRequests[0]?.headers.authorization).toBe('Bearer pasted');
     expect(fake.tokenRequests).toHaveLength(0);
+  });
+});
+
+describe('BearerAuth token source', () => {
+  it('asks its source once per client, and again after a failed read or clear()', async () => {
+    let reads = 0;
+    let fail = true;
+    const auth = new BearerAuth({
+      getToken: async () => {
+        reads += 1;
+        if (fail) throw new Error('keychain locked');
+        return 'pasted';
+      },
+    });
+    await expect(auth.getToken()).rejects.toThrow('keychain locked');
+    fail = false;
+    expect(await Promise.all([auth.getToken(), auth.getToken(), auth.getToken()])).toEqual([
+      'pasted',
+      'pasted',
+      'pasted',
+    ]);
+    expect(reads).toBe(2);
+    auth.clear();
+    await auth.getToken();
+    expect(reads).toBe(3);
   });
 });

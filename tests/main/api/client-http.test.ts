@@ -66,6 +66,22 @@ describe('KeycardClient over real HTTP', () => {
     expect(seen).toEqual(['POST /organizations?expand%5B%5D=permissions']);
   });
 
+  it('gives up on an answer that drips in slower than its deadline', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // A byte every 50 ms never trips the 150 ms gap timer; only the whole-answer deadline can stop it.
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const { client: c } = client(url, 150);
+    const started = Date.now();
+    const err = await caught(c.organizations.create({ name: 'Acme' }));
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err.message).toBe(`${url} did not answer POST /organizations within 150 ms.`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(seen).toHaveLength(1);
+  });
+
   it('does not replay a POST that timed out, and retries a GET that did', async () => {
     const url = await serve(() => {
       /* never answers */

@@ -28,7 +28,7 @@ describe('pagination', () => {
     ]);
   });
 
-  it('stops when the server repeats a cursor', async () => {
+  it('fails rather than return part of the list when the server repeats a cursor', async () => {
     fake = new FakeKeycard();
     fake.apiScript.push(
       { status: 200, body: page([org(1)], 'c2') },
@@ -36,28 +36,29 @@ describe('pagination', () => {
       { status: 200, body: page([org(3)], 'c2') },
       { status: 200, body: page([org(9)], 'c4') },
     );
-    const all = await fake.client().organizations.listAll();
-    expect(all.items.map((o) => o.id)).toEqual(['org_1', 'org_2', 'org_3']);
+    await expect(fake.client().organizations.listAll()).rejects.toMatchObject({
+      kind: 'unexpected_response',
+      message: 'Unexpected response: the server repeated a page cursor, so the list cannot be read completely',
+    });
     expect(fake.apiRequests).toHaveLength(3);
-    expect(all.permissions).toBeUndefined();
-    expect(fake.logLines.some((l) => l.includes('repeated_cursor'))).toBe(true);
+    expect(fake.logLines.some((l) => l.includes('repeated a page cursor'))).toBe(true);
   });
 
-  it('stops when a page claims a next page but gives no cursor, and at maxPages', async () => {
+  it('fails when a page claims a next page but gives no cursor, and past maxPages', async () => {
     fake = new FakeKeycard();
     const pages = [
       { items: [1], page_info: { has_next_page: true, has_prev_page: false } },
       { items: [2], page_info: { has_next_page: true, has_prev_page: false, end_cursor: 'x' } },
     ];
     let calls = 0;
-    expect(await collect(paginate(async () => pages[calls++]!))).toEqual([1]);
+    await expect(collect(paginate(async () => pages[calls++]!))).rejects.toThrow('gives no cursor');
+    expect(calls).toBe(1);
     let n = 0;
     const endless = paginate(
       async () => ({ items: [n], page_info: { has_next_page: true, has_prev_page: false, end_cursor: `c${n++}` } }),
-      {
-        maxPages: 5,
-      },
+      { maxPages: 5 },
     );
-    expect(await collect(endless)).toEqual([0, 1, 2, 3, 4]);
+    await expect(collect(endless)).rejects.toThrow('longer than 5 pages');
+    expect(n).toBe(5);
   });
 });

@@ -172,3 +172,61 @@ describe('moving a profile to another server', () => {
     expect(secrets.items.get(id)).toBe('cs_staging');
   });
 });
+
+describe('changes racing requests and failures', () => {
+  it('cuts off a client of the old revision before the secret changes', async () => {
+    const { service } = await setup();
+    const { id } = await service.create(draft);
+    const revision = service.revisionOf(id);
+    await expect(service.secretOf(id, revision)).resolves.toBe(SECRET);
+    await service.update(
+      ProfileUpdateInput.parse({ id, baseUrl: 'https://staging.keycard.ai', clientSecret: 'cs_staging' }),
+    );
+    await expect(service.secretOf(id, revision)).rejects.toMatchObject({ kind: 'auth', code: 'profile_changed' });
+    await expect(service.secretOf(id, service.revisionOf(id))).resolves.toBe('cs_staging');
+  });
+
+  it('puts the old secret back when the file cannot be written', async () => {
+    const { dir, secrets } = await setup();
+    class FailingFile extends ProfileFile {
+      failNext = false;
+      override async write(data: Parameters<ProfileFile['write']>[0]): Promise<void> {
+        if (this.failNext) {
+          this.failNext = false;
+          throw new Error('disk full');
+        }
+        return super.write(data);
+      }
+    }
+    const file = new FailingFile(dir, silentLogger);
+    const service = new ProfileService(file, secrets, silentLogger);
+    const { id } = await service.create(draft);
+    file.failNext = true;
+    await expect(
+      service.update(ProfileUpdateInput.parse({ id, baseUrl: 'https://staging.keycard.ai', clientSecret: 'cs_new' })),
+    ).rejects.toThrow('disk full');
+    expect(secrets.items.get(id)).toBe(SECRET);
+    expect((await service.list()).profiles[0]).toMatchObject({ baseUrl: 'https://api.keycard.ai', secretStored: true });
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads the file once when the first calls arrive together', async () => {
+    const { dir, secrets } = await setup();
+    await writeFile(join(dir, 'profiles.json'), 'not json');
+    const service = new ProfileService(new ProfileFile(dir, silentLogger), secrets, silentLogger);
+    const [list] = await Promise.all([service.list(), service.create(draft), service.list()]);
+    expect(list.problems).toHaveLength(1);
+    await service.create({ ...draft, name: 'Second' });
+    const again = new ProfileService(new ProfileFile(dir, silentLogger), secrets, silentLogger);
+    expect((await again.list()).profiles.map((p) => p.name).sort()).toEqual(['Acme production', 'Second']);
+  });
+
+  it('takes no secret for the sandbox profile', async () => {
+    const { secrets, service } = await setup();
+    const { id } = await service.addSandbox('#2563eb');
+    await expect(service.update(ProfileUpdateInput.parse({ id, clientSecret: 'x' }))).rejects.toMatchObject({
+      kind: 'invalid_input',
+    });
+    expect(secrets.items.size).toBe(0);
+  });
+});

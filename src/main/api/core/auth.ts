@@ -19,20 +19,35 @@ export interface AuthProvider {
   clear?(): void;
 }
 
-/** A pasted access token ("JWT bearer token" profile): a 401 is final. */
+/**
+ * A pasted access token ("JWT bearer token" profile): a 401 is final. The token is read once
+ * (from the keychain) and kept for this client's life, so requests do not each ask the keychain.
+ */
 export class BearerAuth implements AuthProvider {
   readonly #getToken: () => Promise<string>;
+  #token: Promise<string> | undefined;
 
   constructor(options: { getToken: () => Promise<string> }) {
     this.#getToken = options.getToken;
   }
 
   getToken(): Promise<string> {
-    return this.#getToken();
+    if (!this.#token) {
+      const reading = this.#getToken();
+      reading.catch(() => {
+        if (this.#token === reading) this.#token = undefined;
+      });
+      this.#token = reading;
+    }
+    return this.#token;
   }
 
   invalidate(): boolean {
     return false;
+  }
+
+  clear(): void {
+    this.#token = undefined;
   }
 }
 
@@ -196,17 +211,11 @@ function refreshAt(fetchedAt: number, expiresIn: number | undefined): number {
 }
 
 /**
- * `Basic base64(urlencode(client_id):urlencode(client_secret))`, as RFC 6749 §2.3.1 asks.
- * Keycard's IDs and secrets use a URL-safe alphabet (`sa_…`, `sks_…`), for which this is
- * byte-identical to the raw `id:secret` the vendor's SDKs send; for anything else only
- * the encoded form survives a server that decodes per the RFC, as the project's sandbox
- * does, and it keeps a `:` in an ID from splitting the pair in the wrong place.
+ * `Basic base64(client_id:client_secret)`, as keycard-api.md specifies and the vendor's SDKs
+ * send. RFC 6749 §2.3.1 would form-encode both parts first; Keycard's alphabet (`sa_…`,
+ * `sks_…`) makes that identical, but a secret with `+`, `%` or `/` would differ, and the raw
+ * form is what Keycard documents. A server that decodes per the RFC is served by form fields.
  */
 export function basicAuthorization(clientId: string, secret: string): string {
-  return 'Basic ' + Buffer.from(`${formEncode(clientId)}:${formEncode(secret)}`, 'utf8').toString('base64');
-}
-
-/** application/x-www-form-urlencoded, as the WHATWG URL standard serializes it. */
-function formEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
+  return 'Basic ' + Buffer.from(`${clientId}:${secret}`, 'utf8').toString('base64');
 }

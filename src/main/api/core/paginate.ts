@@ -1,5 +1,6 @@
 import type { PageInfo } from '../../../shared/api/common';
 import { silentLogger, type Logger } from '../../log';
+import { UnexpectedResponseError } from './errors';
 
 export interface Page<T> {
   items: T[];
@@ -18,8 +19,9 @@ export const DEFAULT_MAX_PAGES = 1_000;
 
 /**
  * Walks a cursor list forward, one page per step, passing each page's `end_cursor` as
- * the next `after`. A server that repeats a cursor (or claims a next page without one)
- * would make this loop forever, so the walk stops there and says so in the log.
+ * the next `after`. A server that repeats a cursor (or claims a next page without one, or
+ * never ends) would make this loop forever; the walk fails then rather than pass a partial
+ * list off as the whole one (a connection test would report a wrong count).
  */
 export async function* paginate<P extends Page<unknown>>(
   fetchPage: (after: string | undefined) => Promise<P>,
@@ -36,15 +38,21 @@ export async function* paginate<P extends Page<unknown>>(
     yield page;
     if (!page.page_info.has_next_page) return;
     const next = page.page_info.end_cursor ?? undefined;
-    if (next === undefined || seen.has(next)) {
-      logger.warn('api.pagination_stopped', { reason: next === undefined ? 'no_cursor' : 'repeated_cursor', pages });
-      return;
+    const problem =
+      next === undefined
+        ? 'a page says more follow but gives no cursor'
+        : seen.has(next)
+          ? 'the server repeated a page cursor'
+          : pages >= maxPages
+            ? `the list is longer than ${maxPages} pages`
+            : undefined;
+    if (problem !== undefined) {
+      logger.warn('api.pagination_stopped', { reason: problem, pages });
+      throw new UnexpectedResponseError(`Unexpected response: ${problem}, so the list cannot be read completely`, {
+        status: 200,
+      });
     }
-    if (pages >= maxPages) {
-      logger.warn('api.pagination_stopped', { reason: 'max_pages', pages });
-      return;
-    }
-    seen.add(next);
+    seen.add(next!);
     after = next;
   }
 }

@@ -33,20 +33,36 @@ export interface SendOptions {
   timeoutMs: number;
 }
 
+/**
+ * An attempt's whole answer must arrive within this many `timeoutMs`: `bodyTimeout` only
+ * bounds the gap between chunks, so a server dripping bytes could otherwise hold a call forever.
+ */
+export const DEADLINE_FACTOR = 2;
+
 /** Sends one request and reads the whole answer, so the connection goes back to the pool. */
 export async function send(dispatcher: Dispatcher, options: SendOptions): Promise<RawResponse> {
-  const response = await dispatcher.request({
-    origin: options.origin,
-    path: options.path,
-    method: options.method,
-    headers: options.headers,
-    body: options.body ?? null,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, headers: response.headers, text };
+  const deadline = AbortSignal.timeout(options.timeoutMs * DEADLINE_FACTOR);
+  try {
+    const response = await dispatcher.request({
+      origin: options.origin,
+      path: options.path,
+      method: options.method,
+      headers: options.headers,
+      body: options.body ?? null,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      signal: deadline,
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, text };
+  } catch (error) {
+    if (deadline.aborted)
+      throw Object.assign(new Error('The answer did not finish in time'), { code: DEADLINE, cause: error });
+    throw error;
+  }
 }
+
+const DEADLINE = 'ORGDESK_DEADLINE';
 
 /**
  * Failures that happen before a single byte of the request leaves this machine. Only
@@ -62,7 +78,12 @@ const NOT_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUTS = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ORGDESK_DEADLINE',
+]);
 
 /** Certificate problems do not go away by themselves; retrying them only delays the answer. */
 const TLS = /^(CERT_|ERR_TLS_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_(GET|VERIFY)_)/;
