@@ -45,10 +45,11 @@ export function profileHandlers(
         secret = async () => value;
       } else {
         const current = await profiles.get(input.id);
+        const revision = profiles.revisionOf(current.id);
         const changes = input.changes ?? {};
         profile = applyUpdate(current, changes);
         const replaced = newSecretOf(current, changes);
-        secret = replaced === undefined ? () => profiles.secretOf(current.id) : async () => replaced;
+        secret = replaced === undefined ? () => profiles.secretOf(current.id, revision) : async () => replaced;
       }
       const client = await clients.build(profile, secret);
       const started = performance.now();
