@@ -10,7 +10,7 @@ import type { Logger } from './log';
 import { ProfileFile } from './profiles/profile-file';
 import { ProfileService } from './profiles/profile-service';
 import type { SecretStore } from './secrets/secret-store';
-import { closeAllPools } from './api/core/pool';
+import { closeAllPools } from './api';
 
 export interface AppServicesOptions {
   userDataDir: string;

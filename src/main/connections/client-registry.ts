@@ -1,5 +1,4 @@
-import { BearerAuth, ClientCredentialsAuth } from '../api/core/auth';
-import { KeycardClient } from '../api/core/client';
+import { createKeycardClient, type KeycardClient } from '../api';
 import type { Logger } from '../log';
 import type { ProfileService } from '../profiles/profile-service';
 import type { StoredProfile } from '../profiles/stored-profile';
@@ -43,30 +42,22 @@ export class ClientRegistry {
 
   /** A client for `profile` whose secret comes from `secret`; used for unsaved "Test connection". */
   async build(profile: StoredProfile, secret: SecretSource): Promise<KeycardClient> {
+    const logger = this.logger;
     if (profile.auth.kind === 'sandbox') {
       const sandbox = await this.sandbox.ensure();
       const { clientId, clientSecret } = sandbox.primaryCredential;
-      return new KeycardClient({
+      const getSecret = async () => clientSecret;
+      return createKeycardClient({
         baseUrl: sandbox.url,
-        auth: new ClientCredentialsAuth({
-          baseUrl: sandbox.url,
-          clientId,
-          getSecret: async () => clientSecret,
-          logger: this.logger,
-        }),
-        logger: this.logger,
+        credentials: { type: 'client_credentials', clientId, getSecret },
+        logger,
       });
     }
-    const auth =
+    const credentials =
       profile.auth.kind === 'client_credentials'
-        ? new ClientCredentialsAuth({
-            baseUrl: profile.baseUrl,
-            clientId: profile.auth.clientId,
-            getSecret: secret,
-            logger: this.logger,
-          })
-        : new BearerAuth({ getToken: secret });
-    return new KeycardClient({ baseUrl: profile.baseUrl, auth, logger: this.logger });
+        ? { type: 'client_credentials' as const, clientId: profile.auth.clientId, getSecret: secret }
+        : { type: 'bearer' as const, getToken: secret };
+    return createKeycardClient({ baseUrl: profile.baseUrl, credentials, logger });
   }
 
   clear(): void {

@@ -26,11 +26,6 @@ export class EmbeddedSandbox {
     return starting;
   }
 
-  /** The address if it has been started, without starting it. */
-  async url(): Promise<string | undefined> {
-    return this.#running ? (await this.#running).url : undefined;
-  }
-
   async close(): Promise<void> {
     const running = this.#running;
     this.#running = undefined;

@@ -30,6 +30,3 @@ export async function closeAllPools(): Promise<void> {
   pools.clear();
   await Promise.all(all.map((pool) => pool.close()));
 }
-
-/** The name the brief's callers may expect; same function. */
-export const closeAll = closeAllPools;
