@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,34 @@ describe('first run with a damaged environment', () => {
     await page.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('list', { name: 'Organizations of Staging' }).waitFor();
     await page.getByText('The OS keychain is unavailable.').waitFor({ state: 'detached' });
+  });
+});
+
+describe('a profiles file that cannot be read', () => {
+  let app: LaunchedApp | undefined;
+  let dir: string;
+
+  afterAll(async () => {
+    await app?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says so with the path, and Retry recovers once it is fixed', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'orgdesk-e2e-unreadable-'));
+    // A folder where the file should be: readable by nobody as a file, and not corrupt either.
+    await mkdir(join(dir, 'profiles.json'));
+    app = await launchApp({ userDataDir: dir });
+    const { page } = app;
+    const notice = page.getByRole('alert').filter({ hasText: "Couldn't load your profiles" });
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(join(dir, 'profiles.json'));
+    expect(text).toContain('EISDIR');
+    await screenshot(page, 'profiles-unreadable');
+
+    await rm(join(dir, 'profiles.json'), { recursive: true });
+    await notice.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
+    app.clearErrors();
   });
 });

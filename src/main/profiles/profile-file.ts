@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StoreProblem } from '../../shared/ipc/profiles';
+import { OrgdeskError } from '../errors';
 import type { Logger } from '../log';
 import { ProfilesFile } from './stored-profile';
 
@@ -29,8 +30,14 @@ export class ProfileFile {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY);
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return structuredClone(EMPTY);
+      // Unreadable is not corrupt: the file may be fine once its permissions are, so it stays put.
+      throw new OrgdeskError(
+        'internal',
+        `Orgdesk could not read its profiles file ${this.path} (${code ?? 'unknown error'}). Check that it is a file you can read, then retry.`,
+        { code: 'profiles_unreadable', cause: error },
+      );
     }
     let reason: string;
     try {

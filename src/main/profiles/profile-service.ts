@@ -235,7 +235,14 @@ export class ProfileService {
 
   /** One read of the file however many callers arrive first; a corrupt file is moved aside once. */
   #load(): Promise<ProfilesFile> {
-    this.#loading ??= this.file.read();
+    if (!this.#loading) {
+      const loading = this.file.read();
+      // A failed read is not remembered, so Retry reads again once the file is fixed.
+      loading.catch(() => {
+        if (this.#loading === loading) this.#loading = undefined;
+      });
+      this.#loading = loading;
+    }
     return this.#loading;
   }
 
