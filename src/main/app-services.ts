@@ -2,10 +2,13 @@ import { KEYCHAIN_SERVICE } from './secrets/keytar-store';
 import { ClientRegistry } from './connections/client-registry';
 import { EmbeddedSandbox } from './connections/embedded-sandbox';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { CallRegistry } from './ipc/calls';
 import { appHandlers } from './ipc/handlers/app';
+import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { profileHandlers } from './ipc/handlers/profiles';
-import { createFileLogger } from './log-file';
+import { createFileLogger, logDirOf } from './log-file';
+import { OrgdeskError } from './errors';
 import type { Logger } from './log';
 import { ProfileFile } from './profiles/profile-file';
 import { ProfileService } from './profiles/profile-service';
@@ -20,6 +23,11 @@ export interface AppServicesOptions {
   logger?: Logger;
   appVersion?: string;
   keychainService?: string;
+  /**
+   * Shows a folder in the OS file manager; the app passes Electron's `shell.openPath`. Without
+   * it (tools, tests) the answer says where the folder is instead.
+   */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 export interface AppServices {
@@ -43,17 +51,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
   const sandbox = new EmbeddedSandbox(logger);
   const clients = new ClientRegistry(profiles, sandbox, logger);
+  const calls = new CallRegistry();
   const { dispatch, channels } = createDispatcher(
     {
       app: appHandlers({
         version: options.appVersion ?? '0.0.0',
         userDataDir: options.userDataDir,
         keychainService: options.keychainService ?? KEYCHAIN_SERVICE,
+        logDir: logDirOf(options.userDataDir),
+        openFolder: options.openFolder ?? cannotOpenFolder,
       }),
+      calls: callHandlers(calls),
       profiles: profileHandlers(profiles, clients, sandbox),
       orgs: organizationHandlers(clients),
     },
     logger,
+    calls,
   );
   logger.info('app.services_ready', { channels: channels.length });
   return {
@@ -68,4 +81,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await fileLog?.close();
     },
   };
+}
+
+async function cannotOpenFolder(path: string): Promise<void> {
+  throw new OrgdeskError('not_found', `Orgdesk cannot open a file manager here. The log is in ${path}`, {
+    code: 'no_file_manager',
+  });
 }

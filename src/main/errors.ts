@@ -53,3 +53,28 @@ export class InvalidInputError extends OrgdeskError {
     super('invalid_input', message, { fields });
   }
 }
+
+/** The user stopped the call. */
+export class CancelledError extends OrgdeskError {
+  constructor(message = 'Cancelled.') {
+    super('cancelled', message, { code: 'cancelled' });
+  }
+}
+
+/**
+ * The call used up its whole budget (every attempt, retry and wait together). Thrown as the
+ * abort reason of a call's signal; the API client turns it into a message naming the server.
+ */
+export class DeadlineError extends OrgdeskError {
+  constructor(readonly limitMs: number) {
+    super('timeout', `Orgdesk stopped waiting after ${formatDuration(limitMs)}, the limit for one action.`, {
+      code: 'deadline',
+    });
+  }
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
+import { OrgdeskError } from './errors';
 import { registerIpcHandlers } from './ipc/register';
 import { createKeytarStore, KEYCHAIN_SERVICE } from './secrets/keytar-store';
 import { rendererLocation } from './shell/app-url';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     secretStore: (logger) => createKeytarStore(KEYCHAIN_SERVICE, logger),
     appVersion: app.getVersion(),
+    openFolder,
   });
   const { logger } = services;
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
@@ -86,6 +88,12 @@ async function disposeServices(): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `shell.openPath` answers with an error text rather than rejecting. */
+async function openFolder(path: string): Promise<void> {
+  const failure = await shell.openPath(path);
+  if (failure) throw new OrgdeskError('not_found', `The file manager could not open ${path}: ${failure}`);
 }
 
 function fail(error: unknown): void {

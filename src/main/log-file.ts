@@ -13,7 +13,7 @@ export function createFileLogger(
   userDataDir: string,
   minLevel: LogLevel = 'info',
 ): { logger: Logger; path: string; close(): Promise<void> } {
-  const dir = join(userDataDir, 'logs');
+  const dir = logDirOf(userDataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'main.log');
   rotateIfLarge(path);
@@ -29,4 +29,9 @@ export function createFileLogger(
 function rotateIfLarge(path: string): void {
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   if (size > LOG_ROTATE_BYTES) renameSync(path, path.replace(/\.log$/, '.1.log'));
+}
+
+/** Where main.log lives; "see the log" opens this folder. */
+export function logDirOf(userDataDir: string): string {
+  return join(userDataDir, 'logs');
 }

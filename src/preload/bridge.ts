@@ -1,22 +1,33 @@
 import { listChannels } from '../shared/ipc/channel';
 import { contract, type OrgdeskApi } from '../shared/ipc/contract';
 
-export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
+export type Invoke = (channel: string, payload: unknown, callId?: string) => Promise<unknown>;
 
-type Method = (input?: unknown) => Promise<unknown>;
+type Method = (input?: unknown, options?: unknown) => Promise<unknown>;
 
 /**
  * Builds `window.orgdesk` from the contract: `orgdesk.orgs.list(input)` invokes `orgs:list`.
- * Each method forwards exactly one argument, so extra arguments a caller passes never reach
- * main, and the objects are frozen so page code cannot swap a method for its own.
+ * Each method forwards the input and, when the caller gave one, a string `callId` (the handle
+ * `calls.cancel` uses) and nothing else, so extra arguments never reach main; the objects are
+ * frozen so page code cannot swap a method for its own.
  */
 export function createBridge(invoke: Invoke): OrgdeskApi {
   const domains: Record<string, Record<string, Method>> = {};
   for (const [domain, verb, channel] of listChannels(contract)) {
     const verbs = (domains[domain] ??= {});
-    verbs[verb] = (input?: unknown) => invoke(channel, input);
+    verbs[verb] = (input?: unknown, options?: unknown) => {
+      const callId = callIdOf(options);
+      return callId === undefined ? invoke(channel, input) : invoke(channel, input, callId);
+    };
   }
   for (const verbs of Object.values(domains)) Object.freeze(verbs);
   // The contract's types say which input each method takes; the walk above cannot express that.
   return Object.freeze(domains) as unknown as OrgdeskApi;
+}
+
+/** Main validates the ID; the preload only makes sure a string, not an object with getters, crosses. */
+function callIdOf(options: unknown): string | undefined {
+  if (options === null || typeof options !== 'object') return undefined;
+  const callId: unknown = (options as { callId?: unknown }).callId;
+  return typeof callId === 'string' ? callId : undefined;
 }

@@ -5,5 +5,5 @@ import { createBridge } from './bridge';
 // The page gets the typed API only: never ipcRenderer itself, which would let it pick any channel.
 contextBridge.exposeInMainWorld(
   BRIDGE_KEY,
-  createBridge((channel, payload) => ipcRenderer.invoke(channel, payload)),
+  createBridge((channel, payload, callId) => ipcRenderer.invoke(channel, payload, callId)),
 );

@@ -30,7 +30,7 @@ export function createKeycardClient(options: CreateKeycardClientOptions): Keycar
 export { BearerAuth, ClientCredentialsAuth, basicAuthorization, TOKEN_PATH } from './core/auth';
 export type { AuthProvider, ClientCredentialsAuthOptions } from './core/auth';
 export { KeycardClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/client';
-export type { HttpMethod, KeycardClientOptions, RequestOptions } from './core/client';
+export type { CallOptions, HttpMethod, KeycardClientOptions, RequestOptions } from './core/client';
 export {
   ApiError,
   ApiNotFoundError,
@@ -44,6 +44,7 @@ export {
   TimeoutError,
   UnexpectedResponseError,
   UnprocessableEntityError,
+  outcomeUnknown,
 } from './core/errors';
 export { closeAllPools, getPool } from './core/pool';
 export { paginate, collect } from './core/paginate';

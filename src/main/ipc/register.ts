@@ -21,14 +21,17 @@ export interface RegisterOptions {
 export function registerIpcHandlers({ dispatch, isAppUrl, logger }: RegisterOptions): () => void {
   const channels = listChannels(contract).map(([, , name]) => name);
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<IpcResult<unknown>> => {
-      const refusal = senderRefusal(event, isAppUrl);
-      if (refusal) {
-        logger.warn('ipc.forbidden_sender', { channel, reason: refusal });
-        return { ok: false, error: { kind: 'forbidden_sender', message: `Orgdesk refused the call: ${refusal}` } };
-      }
-      return dispatch(channel, payload);
-    });
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent, payload: unknown, callId: unknown): Promise<IpcResult<unknown>> => {
+        const refusal = senderRefusal(event, isAppUrl);
+        if (refusal) {
+          logger.warn('ipc.forbidden_sender', { channel, reason: refusal });
+          return { ok: false, error: { kind: 'forbidden_sender', message: `Orgdesk refused the call: ${refusal}` } };
+        }
+        return dispatch(channel, payload, callId);
+      },
+    );
   }
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

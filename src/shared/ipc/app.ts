@@ -15,3 +15,9 @@ export const SandboxInfo = z.object({
   organizationCount: z.number().int(),
 });
 export type SandboxInfo = z.infer<typeof SandboxInfo>;
+
+export const LogFolder = z.object({
+  /** The folder that was opened, so the window can also show it as text. */
+  path: z.string(),
+});
+export type LogFolder = z.infer<typeof LogFolder>;

@@ -4,10 +4,22 @@ import type { z } from 'zod';
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
+  /**
+   * The whole budget of one call, retries and waits included. Main answers `timeout` once it
+   * passes however the work is stuck, and the message names this figure.
+   */
+  readonly deadlineMs: number;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> {
-  return { input, output };
+/** What one user action may take unless its channel says otherwise. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  options: { deadlineMs?: number } = {},
+): ChannelSpec<I, O> {
+  return { input, output, deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS };
 }
 
 /** A domain groups verbs: `orgs.list` travels on the channel `orgs:list`. */

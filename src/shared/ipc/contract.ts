@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppInfo } from './app';
+import { AppInfo, LogFolder } from './app';
+import { CallCancelInput, CallCancelResult, type CallContext } from './calls';
 import { channel, type ChannelSpec, type Contract } from './channel';
 import { OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
 import { Organization } from '../api/organizations';
@@ -23,6 +24,12 @@ const None = z.undefined();
 export const contract = {
   app: {
     info: channel(None, AppInfo),
+    /** Opens the folder holding main.log in the OS file manager, for "see the log". */
+    openLogFolder: channel(None, LogFolder),
+  },
+  calls: {
+    /** Stops a call started with a `callId`; it then answers `cancelled`. */
+    cancel: channel(CallCancelInput, CallCancelResult),
   },
   profiles: {
     list: channel(None, ProfileList),
@@ -34,7 +41,8 @@ export const contract = {
     addSandbox: channel(None, ProfileView),
   },
   orgs: {
-    list: channel(OrgListInput, OrgList),
+    /** Every page of the list under one budget: a few thousand organizations take a few seconds. */
+    list: channel(OrgListInput, OrgList, { deadlineMs: 60_000 }),
     get: channel(OrgRef, Organization),
     create: channel(OrgCreateInput, Organization),
     rename: channel(OrgRenameInput, Organization),
@@ -47,19 +55,27 @@ type Input<S> = S extends ChannelSpec<infer I, z.ZodType> ? z.input<I> : never;
 type Output<S> = S extends ChannelSpec<z.ZodType, infer O> ? z.output<O> : never;
 type ParsedInput<S> = S extends ChannelSpec<infer I, z.ZodType> ? z.output<I> : never;
 
+/** Given to any call: `callId` makes it cancellable through `orgdesk.calls.cancel({ callId })`. */
+export interface CallOptions {
+  callId?: string;
+}
+
 /** The renderer's view: `orgdesk.orgs.list({ profileId })` resolves to an envelope, never throws. */
 export type OrgdeskApi = {
   [D in keyof AppContract]: {
     [V in keyof AppContract[D]]: Input<AppContract[D][V]> extends undefined
-      ? () => Promise<IpcResult<Output<AppContract[D][V]>>>
-      : (input: Input<AppContract[D][V]>) => Promise<IpcResult<Output<AppContract[D][V]>>>;
+      ? (input?: undefined, options?: CallOptions) => Promise<IpcResult<Output<AppContract[D][V]>>>
+      : (input: Input<AppContract[D][V]>, options?: CallOptions) => Promise<IpcResult<Output<AppContract[D][V]>>>;
   };
 };
 
-/** Main's side: one async function per entry, given the parsed input. */
+/** Main's side: one async function per entry, given the parsed input and the call's signal and deadline. */
 export type Handlers = {
   [D in keyof AppContract]: {
-    [V in keyof AppContract[D]]: (input: ParsedInput<AppContract[D][V]>) => Promise<Output<AppContract[D][V]>>;
+    [V in keyof AppContract[D]]: (
+      input: ParsedInput<AppContract[D][V]>,
+      call: CallContext,
+    ) => Promise<Output<AppContract[D][V]>>;
   };
 };
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
  * - unexpected_response: the server answered something the schema does not accept
  * - keychain: the OS keychain is locked, missing or refused the operation
  * - not_found: a local object (profile) does not exist
+ * - cancelled: the user stopped the call; nothing to report
  * - forbidden_sender: the call came from a frame that is not the app's own
  * - internal: a bug; the message is generic and details go to the log only
  */
@@ -21,6 +22,7 @@ export const IpcErrorKind = z.enum([
   'unexpected_response',
   'keychain',
   'not_found',
+  'cancelled',
   'forbidden_sender',
   'internal',
 ]);

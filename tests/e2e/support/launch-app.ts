@@ -116,7 +116,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     frame.parentFrame() === null && URL.canParse(frame.url()) && new URL(frame.url()).origin === appOrigin;
 
   await run(() =>
-    page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: unknown, payload: unknown) => {
+    page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: unknown, payload: unknown, callId: unknown) => {
       const frameUrl = frame.url();
       let result: IpcResult<unknown>;
       if (!isAppFrame(frame)) {
@@ -124,7 +124,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       } else if (typeof channel !== 'string') {
         result = { ok: false, error: { kind: 'invalid_input', message: 'The channel must be a string' } };
       } else {
-        result = structuredClone(await services.dispatch(channel, structuredClone(payload)));
+        result = structuredClone(await services.dispatch(channel, structuredClone(payload), structuredClone(callId)));
       }
       ipcLog.push({ channel: String(channel), payload, result, frameUrl });
       return result;
@@ -182,7 +182,7 @@ function preloadInitScript(preloadSource: string): string {
       },
     }),
     ipcRenderer: Object.freeze({
-      invoke: (channel, payload) => window[${JSON.stringify(INVOKE_BINDING)}](channel, payload),
+      invoke: (channel, payload, callId) => window[${JSON.stringify(INVOKE_BINDING)}](channel, payload, callId),
     }),
   });
   const require = (id) => {

@@ -111,13 +111,35 @@ describe('retries', () => {
     expect(fake.sleeps).toEqual([]);
   });
 
-  it('retries a POST refused before connecting (ECONNREFUSED, connect timeout)', async () => {
+  it('retries a POST that timed out connecting, since it never left', async () => {
     fake = new FakeKeycard();
-    fake.failWith('ECONNREFUSED');
-    fake.failWith('UND_ERR_CONNECT_TIMEOUT');
+    fake.failWith('UND_ERR_CONNECT_TIMEOUT', 2);
     fake.apiScript.push({ status: 201, body: ORG });
     await fake.client().organizations.create({ name: 'Acme' });
     expect(fake.sleeps).toHaveLength(2);
+  });
+
+  it('answers a refused connection or an unknown host at once, without a request ID no server saw', async () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']) {
+      fake = new FakeKeycard();
+      fake.failWith(code, 3);
+      const err = await caught(fake.client().organizations.create({ name: 'Acme' }));
+      expect(err).toBeInstanceOf(ConnectionError);
+      expect(err.message).toBe(`Could not reach https://keycard.test (${code}).`);
+      expect((err as ConnectionError).requestId).toBeUndefined();
+      expect(fake.sleeps).toEqual([]);
+      expect(fake.apiRequests).toHaveLength(1);
+      await fake.close();
+    }
+    fake = new FakeKeycard();
+  });
+
+  it('retries a refused connection when the client is told to (background work)', async () => {
+    fake = new FakeKeycard();
+    fake.failWith('ECONNREFUSED');
+    fake.apiScript.push({ status: 200, body: page([ORG]) });
+    await fake.client({ retryUnreachable: true }).organizations.list();
+    expect(fake.sleeps).toHaveLength(1);
   });
 
   it('does not retry a POST after a connection reset or a header timeout', async () => {
@@ -143,11 +165,12 @@ describe('retries', () => {
 
   it('gives up on connection errors after maxRetries with a ConnectionError', async () => {
     fake = new FakeKeycard();
-    fake.failWith('ECONNREFUSED', 3);
+    fake.failWith('ECONNRESET', 3);
     const err = await caught(fake.client().organizations.list());
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).kind).toBe('network');
-    expect(err.message).toBe('Could not reach https://keycard.test (ECONNREFUSED).');
+    expect(err.message).toBe('The connection to https://keycard.test failed during GET /organizations (ECONNRESET).');
+    expect((err as ConnectionError).requestId).toBe(fake.apiRequests[2]?.headers['x-client-request-id']);
     expect(fake.sleeps).toHaveLength(2);
   });
 

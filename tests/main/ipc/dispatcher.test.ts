@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../../src/shared/ipc/contract';
-import { createDispatcher } from '../../../src/main/ipc/dispatcher';
+import { ABORT_GRACE_MS, createDispatcher } from '../../../src/main/ipc/dispatcher';
+import { CallRegistry } from '../../../src/main/ipc/calls';
+import { callHandlers } from '../../../src/main/ipc/handlers/calls';
 import { OrgdeskError } from '../../../src/main/errors';
 import { createLogger } from '../../../src/main/log';
 
@@ -14,12 +16,13 @@ const organization = {
   updated_at: '2026-01-05T09:00:00.000Z',
 };
 
-function handlers(overrides: Partial<Handlers['orgs']> = {}): Handlers {
+function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}): Handlers {
   const fail = async (): Promise<never> => {
     throw new Error('not used');
   };
   return {
-    app: { info: fail },
+    app: { info: fail, openLogFolder: fail },
+    calls: callHandlers(calls),
     profiles: { list: fail, create: fail, update: fail, remove: fail, test: fail, addSandbox: fail },
     orgs: { list: fail, get: fail, create: fail, rename: fail, ...overrides },
   };
@@ -27,11 +30,13 @@ function handlers(overrides: Partial<Handlers['orgs']> = {}): Handlers {
 
 function setup(overrides: Partial<Handlers['orgs']> = {}) {
   const lines: string[] = [];
+  const calls = new CallRegistry();
   const { dispatch, channels } = createDispatcher(
-    handlers(overrides),
+    handlers(calls, overrides),
     createLogger((line) => lines.push(line), 'debug'),
+    calls,
   );
-  return { dispatch, channels, lines };
+  return { dispatch, channels, lines, calls };
 }
 
 describe('IPC dispatcher', () => {
@@ -106,5 +111,90 @@ describe('IPC dispatcher', () => {
     expect(lines.join('\n')).not.toContain('"7"');
     await dispatch('profiles:create', { name: '', color: 'x', authKind: 'bearer', token: 'tok_should_not_log' });
     expect(lines.join('\n')).not.toContain('tok_should_not_log');
+  });
+});
+
+describe('IPC dispatcher: every call answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const CALL_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const never = (): Promise<never> => new Promise(() => undefined);
+
+  it('answers a call stuck anywhere once its deadline and the grace period pass, naming the limit', async () => {
+    vi.useFakeTimers();
+    const { dispatch, calls } = setup({ get: never });
+    let answer: unknown;
+    void dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }).then((result) => (answer = result));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(answer).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(ABORT_GRACE_MS);
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        kind: 'timeout',
+        code: 'deadline',
+        message: 'Orgdesk stopped waiting after 30 s, the limit for one action.',
+      },
+    });
+    expect(calls.size).toBe(0);
+  });
+
+  it("uses the channel's own deadline and lets the handler explain the abort itself", async () => {
+    vi.useFakeTimers();
+    const { dispatch } = setup({
+      list: (_input, call) =>
+        new Promise((_resolve, reject) =>
+          call.signal.addEventListener('abort', () =>
+            reject(new OrgdeskError('timeout', `server did not answer within ${call.deadline.ms} ms`)),
+          ),
+        ),
+    });
+    let answer: unknown;
+    void dispatch('orgs:list', { profileId: PROFILE_ID }).then((result) => (answer = result));
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(answer).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answer).toEqual({ ok: false, error: { kind: 'timeout', message: 'server did not answer within 60000 ms' } });
+  });
+
+  it('cancels a call by the ID the renderer gave it', async () => {
+    let seen: AbortSignal | undefined;
+    const { dispatch, calls } = setup({
+      get: (_input, call) => {
+        seen = call.signal;
+        return never();
+      },
+    });
+    const pending = dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }, CALL_ID);
+    await vi.waitFor(() => expect(calls.size).toBe(1));
+    await expect(dispatch('calls:cancel', { callId: CALL_ID })).resolves.toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(seen?.aborted).toBe(true);
+    await expect(pending).resolves.toEqual({
+      ok: false,
+      error: { kind: 'cancelled', code: 'cancelled', message: 'Cancelled.' },
+    });
+    expect(calls.size).toBe(0);
+    await expect(dispatch('calls:cancel', { callId: CALL_ID })).resolves.toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+  });
+
+  it('ignores a call ID that is not a UUID or already in use', async () => {
+    const { dispatch, calls } = setup({ get: never });
+    void dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }, { toString: () => CALL_ID });
+    void dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }, 'not-a-uuid');
+    void dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }, CALL_ID);
+    void dispatch('orgs:get', { profileId: PROFILE_ID, orgId: 'x' }, CALL_ID);
+    await vi.waitFor(() => expect(calls.size).toBe(1));
+    await expect(dispatch('calls:cancel', { callId: 'not-a-uuid' })).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
   });
 });

@@ -252,12 +252,20 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.instances.length = 0;
   session.defaultSession = new FakeSession();
   openedExternally.length = 0;
+  openedPaths.length = 0;
   dialog.errors.length = 0;
 }
 export const ipcMain = new FakeIpcMain();
 export const BrowserWindow = FakeBrowserWindow;
 export const session: { defaultSession: FakeSession } = { defaultSession: new FakeSession() };
-export const shell = { openExternal: async (url: string): Promise<void> => void openedExternally.push(url) };
+export const openedPaths: string[] = [];
+export const shell = {
+  openExternal: async (url: string): Promise<void> => void openedExternally.push(url),
+  openPath: async (path: string): Promise<string> => {
+    openedPaths.push(path);
+    return '';
+  },
+};
 export const openedExternally: string[] = [];
 export const nativeTheme = { shouldUseDarkColors: false };
 export const dialog = {

@@ -61,17 +61,22 @@ describe('main entry', () => {
   });
 
   it('creates the services with the keychain store and the userData directory', async () => {
-    await launch();
+    const electron = await launch();
     expect(created.options).toEqual([
       {
         userDataDir: '/tmp/orgdesk-fake-user-data',
         secretStore: expect.any(Function),
         appVersion: '9.9.9-test',
+        openFolder: expect.any(Function),
       },
     ]);
     // The store is made with the services' logger, so keychain failures reach the log file.
     const makeStore = (created.options[0] as { secretStore: (logger: unknown) => unknown }).secretStore;
     expect(makeStore({})).toEqual({ fakeKeytarFor: 'Orgdesk' });
+    // "See the log" opens the folder through the OS file manager.
+    const openFolder = (created.options[0] as { openFolder: (path: string) => Promise<void> }).openFolder;
+    await openFolder('/tmp/orgdesk-fake-user-data/logs');
+    expect(electron.openedPaths).toEqual(['/tmp/orgdesk-fake-user-data/logs']);
   });
 
   it('registers every channel and opens one sandboxed window with the CommonJS preload', async () => {

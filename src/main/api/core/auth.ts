@@ -3,13 +3,15 @@ import type { Dispatcher } from 'undici';
 import { TokenResponse } from '../../../shared/api/common';
 import { silentLogger, type Logger } from '../../log';
 import { AuthenticationError, UnexpectedResponseError, apiErrorFor } from './errors';
+import { untilAborted } from './abort';
 import { getPool } from './pool';
 import { retryAfterMs } from './retry';
 import { classifyTransportError, parseBaseUrl, readErrorBody, send, type BaseUrl, type RawResponse } from './transport';
 
 /** What the client asks for a bearer token, and tells when the server refused one. */
 export interface AuthProvider {
-  getToken(): Promise<string>;
+  /** `signal` ends this caller's wait only; a token fetch shared with other callers goes on. */
+  getToken(signal?: AbortSignal): Promise<string>;
   /**
    * Forgets `token` after a 401. Returns whether asking `getToken` again can give a
    * different token; a pasted token cannot be refreshed.
@@ -31,7 +33,7 @@ export class BearerAuth implements AuthProvider {
     this.#getToken = options.getToken;
   }
 
-  getToken(): Promise<string> {
+  getToken(signal?: AbortSignal): Promise<string> {
     if (!this.#token) {
       const reading = this.#getToken();
       reading.catch(() => {
@@ -39,7 +41,7 @@ export class BearerAuth implements AuthProvider {
       });
       this.#token = reading;
     }
-    return this.#token;
+    return untilAborted(this.#token, signal);
   }
 
   invalidate(): boolean {
@@ -102,13 +104,13 @@ export class ClientCredentialsAuth implements AuthProvider {
     this.#now = options.now ?? Date.now;
   }
 
-  getToken(): Promise<string> {
+  getToken(signal?: AbortSignal): Promise<string> {
     const cached = this.#cached;
     if (cached && this.#now() < cached.refreshAt) return Promise.resolve(cached.token);
     this.#inflight ??= this.#fetch().finally(() => {
       this.#inflight = undefined;
     });
-    return this.#inflight;
+    return untilAborted(this.#inflight, signal);
   }
 
   invalidate(token: string): boolean {
@@ -144,6 +146,12 @@ export class ClientCredentialsAuth implements AuthProvider {
       throw UnexpectedResponseError.fromZod(`POST ${TOKEN_PATH}`, parsed.error, { status: response.status, requestId });
     }
     const { access_token: token, expires_in: expiresIn } = parsed.data;
+    if (!B64TOKEN.test(token)) {
+      throw new UnexpectedResponseError(
+        `Unexpected response from POST ${TOKEN_PATH}: access_token has characters an HTTP header cannot carry`,
+        { status: response.status, requestId },
+      );
+    }
     this.#cached = { token, refreshAt: refreshAt(startedAt, expiresIn) };
     return token;
   }
@@ -203,6 +211,9 @@ export class ClientCredentialsAuth implements AuthProvider {
     });
   }
 }
+
+/** RFC 6750 `b64token`: the only form a bearer token can take in an Authorization header. */
+export const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 function refreshAt(fetchedAt: number, expiresIn: number | undefined): number {
   if (expiresIn === undefined) return Number.POSITIVE_INFINITY;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { OrgdeskError } from '../../errors';
+import { CancelledError, DeadlineError, InvalidInputError, OrgdeskError, formatDuration } from '../../errors';
 import { silentLogger, type Logger } from '../../log';
-import type { AuthProvider } from './auth';
+import { B64TOKEN, type AuthProvider } from './auth';
 import {
   ApiError,
   AuthenticationError,
@@ -13,11 +13,14 @@ import {
   UnexpectedResponseError,
   apiErrorFor,
 } from './errors';
+import { sleep } from './abort';
 import { getPool } from './pool';
 import { Organizations } from '../resources/organizations';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs } from './retry';
 import { buildQuery, type Query } from './query';
 import {
+  ResponseTooLargeError,
+  UnsendableHeaderError,
   classifyTransportError,
   isTlsFailure,
   parseBaseUrl,
@@ -40,9 +43,26 @@ export interface KeycardClientOptions {
   /** Defaults to the shared pool of the base URL's origin. */
   dispatcher?: Dispatcher;
   logger?: Logger;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts; ends early, rejecting with the signal's reason, when `signal` fires. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /**
+   * Whether a refused connection or an unknown host is tried again. Off by default: every call
+   * today is a user waiting, and such a failure will not change within the backoff.
+   */
+  retryUnreachable?: boolean;
+  /** The largest answer read; see `MAX_RESPONSE_BYTES`. */
+  maxResponseBytes?: number;
+}
+
+/**
+ * One user action's limits, given to every resource method: `signal` ends it (cancel or
+ * deadline), and `deadline` lets the client skip a wait that would outlast it.
+ */
+export interface CallOptions {
+  signal?: AbortSignal;
+  deadline?: { at: number; ms: number };
 }
 
 export interface RequestOptions {
@@ -59,17 +79,16 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** False for the public invitation endpoints, which take no bearer token. */
   authenticated?: boolean;
+  call?: CallOptions;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** What one attempt ended with: an answer, or a failure and whether another try is allowed. */
 type Outcome =
   | { kind: 'answer'; response: RawResponse; requestId: string; token?: string }
-  | { kind: 'failure'; error: Error; retryable: boolean; waitMs?: number };
+  | { kind: 'failure'; error: Error; retryable: boolean; waitMs?: number; maybeSent?: boolean };
 
 /**
  * The core every resource goes through: authentication, retries, timeouts, request IDs,
@@ -84,9 +103,11 @@ export class KeycardClient {
   readonly #dispatcher: Dispatcher;
   /** Shared with resources, for what they log themselves (pagination). */
   readonly logger: Logger;
-  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #random: () => number;
   readonly #now: () => number;
+  readonly #retryUnreachable: boolean;
+  readonly #maxResponseBytes: number | undefined;
 
   readonly organizations: Organizations = new Organizations(this);
 
@@ -98,9 +119,11 @@ export class KeycardClient {
     this.#maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.#dispatcher = options.dispatcher ?? getPool(options.baseUrl);
     this.logger = options.logger ?? silentLogger;
-    this.#sleep = options.sleep ?? defaultSleep;
+    this.#sleep = options.sleep ?? sleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
+    this.#retryUnreachable = options.retryUnreachable ?? false;
+    this.#maxResponseBytes = options.maxResponseBytes;
   }
 
   /**
@@ -116,11 +139,13 @@ export class KeycardClient {
   async request(options: RequestOptions & { schema?: z.ZodType }): Promise<unknown> {
     const where = `${options.method} ${loggablePath(options.path)}`;
     const idempotent = options.idempotent ?? options.method !== 'POST';
+    const call = options.call ?? {};
     let refreshed = false;
     let retries = 0;
 
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.#attempt(options, idempotent, attempt);
+      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: attempt > 1 });
+      const outcome = await this.#attempt(options, idempotent, attempt, call, where);
 
       if (outcome.kind === 'answer') {
         const { response, requestId, token } = outcome;
@@ -135,28 +160,69 @@ export class KeycardClient {
         const error = this.#errorFor(response, requestId, token !== undefined);
         const allowed = response.status === 429 || (idempotent && isRetryableStatus(response.status));
         const waitMs = retryAfterMs(response.headers, this.#now());
-        if (!allowed || retries >= this.#maxRetries || (waitMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
-        await this.#sleep(waitMs ?? backoffMs(retries, this.#random));
+        if (!allowed || retries >= this.#maxRetries || !this.#canWait(waitMs, call)) throw error;
+        await this.#wait(waitMs ?? backoffMs(retries, this.#random), call, where);
         retries += 1;
         continue;
       }
 
-      if (!outcome.retryable || retries >= this.#maxRetries || (outcome.waitMs ?? 0) > MAX_RETRY_AFTER_MS) {
+      if (!outcome.retryable || retries >= this.#maxRetries || !this.#canWait(outcome.waitMs, call)) {
         throw outcome.error;
       }
-      await this.#sleep(outcome.waitMs ?? backoffMs(retries, this.#random));
+      await this.#wait(outcome.waitMs ?? backoffMs(retries, this.#random), call, where);
       retries += 1;
     }
   }
 
-  async #attempt(options: RequestOptions, idempotent: boolean, attempt: number): Promise<Outcome> {
+  /** A wait the server asked for is honoured only if it is sane and ends before the action's deadline. */
+  #canWait(waitMs: number | undefined, call: CallOptions): boolean {
+    if ((waitMs ?? 0) > MAX_RETRY_AFTER_MS) return false;
+    return call.deadline === undefined || this.#now() + (waitMs ?? 0) < call.deadline.at;
+  }
+
+  async #wait(ms: number, call: CallOptions, where: string): Promise<void> {
+    try {
+      await this.#sleep(ms, call.signal);
+    } catch (error) {
+      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: true });
+      throw error;
+    }
+  }
+
+  /**
+   * The error for an action its signal ended: cancelled, or out of budget with the budget named.
+   * A create the server may have carried out says so, since retrying it blindly could make two.
+   */
+  #aborted(call: CallOptions, where: string, context: { maybeSent: boolean; requestId?: string }): OrgdeskError {
+    const reason: unknown = call.signal?.reason;
+    if (reason instanceof DeadlineError) {
+      const limit = formatDuration(reason.limitMs);
+      return new TimeoutError(`${this.#base.display} did not answer ${where} within ${limit}, this action's limit.`, {
+        code: 'deadline',
+        ...(context.maybeSent && context.requestId ? { requestId: context.requestId } : {}),
+        maybeSent: context.maybeSent,
+      });
+    }
+    return reason instanceof CancelledError ? reason : new CancelledError();
+  }
+
+  async #attempt(
+    options: RequestOptions,
+    idempotent: boolean,
+    attempt: number,
+    call: CallOptions,
+    where: string,
+  ): Promise<Outcome> {
     let token: string | undefined;
     if (options.authenticated !== false) {
       try {
-        token = await this.#auth.getToken();
+        token = await this.#auth.getToken(call.signal);
       } catch (err) {
-        return tokenFailure(err);
+        if (call.signal?.aborted)
+          return { kind: 'failure', error: this.#aborted(call, where, { maybeSent: false }), retryable: false };
+        return tokenFailure(err, this.#retryUnreachable);
       }
+      if (!B64TOKEN.test(token)) return { kind: 'failure', error: unsendableToken(), retryable: false };
     }
 
     const requestId = randomUUID();
@@ -173,6 +239,7 @@ export class KeycardClient {
 
     const logged = { method: options.method, path: loggablePath(options.path), requestId, attempt };
     const startedAt = this.#now();
+    const timeoutMs = this.#attemptTimeout(call);
     try {
       const response = await send(this.#dispatcher, {
         origin: this.#base.origin,
@@ -180,30 +247,44 @@ export class KeycardClient {
         method: options.method,
         headers,
         body,
-        timeoutMs: this.#timeoutMs,
+        timeoutMs,
+        signal: call.signal,
+        maxBytes: this.#maxResponseBytes,
       });
       this.logger.info('api.request', { ...logged, status: response.status, ms: this.#now() - startedAt });
       return { kind: 'answer', response, requestId, token };
     } catch (err) {
-      const failure = classifyTransportError(err, {
-        where: `${options.method} ${loggablePath(options.path)}`,
-        host: this.#base.display,
-        requestId,
-        timeoutMs: this.#timeoutMs,
-      });
-      this.logger.warn('api.request_failed', {
-        ...logged,
-        ms: this.#now() - startedAt,
-        error: failure?.code ?? 'unknown',
-      });
+      const ms = this.#now() - startedAt;
+      if (call.signal?.aborted) {
+        this.logger.warn('api.request_failed', { ...logged, ms, error: 'aborted' });
+        return { kind: 'failure', error: this.#aborted(call, where, { maybeSent: true, requestId }), retryable: false };
+      }
+      if (err instanceof ResponseTooLargeError) {
+        this.logger.warn('api.request_failed', { ...logged, ms, status: err.status, error: 'too_large' });
+        return { kind: 'failure', error: tooLarge(err, where, requestId), retryable: false };
+      }
+      if (err instanceof UnsendableHeaderError) {
+        this.logger.warn('api.request_failed', { ...logged, ms, error: 'unsendable_header', header: err.header });
+        return { kind: 'failure', error: unsendableHeader(err), retryable: false };
+      }
+      const failure = classifyTransportError(err, { where, host: this.#base.display, requestId, timeoutMs });
+      this.logger.warn('api.request_failed', { ...logged, ms, error: failure?.code ?? 'unknown' });
       if (!failure) throw err;
       // A request that may have reached the server is repeated only if doing so is harmless.
       return {
         kind: 'failure',
         error: failure.error,
-        retryable: failure.retryable && (idempotent || !failure.maybeSent),
+        maybeSent: failure.maybeSent,
+        retryable:
+          failure.retryable && (idempotent || !failure.maybeSent) && (this.#retryUnreachable || !failure.unreachable),
       };
     }
+  }
+
+  /** An attempt never waits past the action's deadline; the deadline's own message then names the real limit. */
+  #attemptTimeout(call: CallOptions): number {
+    if (call.deadline === undefined) return this.#timeoutMs;
+    return Math.max(1, Math.min(this.#timeoutMs, call.deadline.at - this.#now()));
   }
 
   #errorFor(response: RawResponse, requestId: string, authenticated: boolean): ApiError {
@@ -245,15 +326,38 @@ export class KeycardClient {
  * A failed token fetch happened before the request itself was sent, so it may be retried
  * for any method, on the statuses and network failures that are worth another try.
  */
-function tokenFailure(err: unknown): Outcome {
+function tokenFailure(err: unknown, retryUnreachable: boolean): Outcome {
   if (err instanceof RateLimitError) return { kind: 'failure', error: err, retryable: true, waitMs: err.retryAfterMs };
   if (err instanceof AuthenticationError) return { kind: 'failure', error: err, retryable: false };
   if (err instanceof ApiError) return { kind: 'failure', error: err, retryable: isRetryableStatus(err.status) };
   if (err instanceof ConnectionError || err instanceof TimeoutError) {
-    return { kind: 'failure', error: err, retryable: !isTlsFailure(err.code) };
+    const unreachable = err.unreachable && !retryUnreachable;
+    return { kind: 'failure', error: err, retryable: !isTlsFailure(err.code) && !unreachable };
   }
   if (err instanceof OrgdeskError) return { kind: 'failure', error: err, retryable: false };
   throw err;
+}
+
+function unsendableToken(): OrgdeskError {
+  return new InvalidInputError(
+    'The bearer token has characters an HTTP header cannot carry, so it was not sent. Edit the profile and paste the token again.',
+    [{ path: 'token', message: 'Only letters, digits and - . _ ~ + / = are allowed in a bearer token' }],
+  );
+}
+
+function unsendableHeader(err: UnsendableHeaderError): OrgdeskError {
+  const field = err.header === 'authorization' ? 'clientSecret' : err.header;
+  return new InvalidInputError(
+    `The ${err.header} value has characters an HTTP header cannot carry, so nothing was sent. Check the profile's credentials.`,
+    [{ path: field, message: 'Has characters HTTP headers cannot carry' }],
+  );
+}
+
+function tooLarge(err: ResponseTooLargeError, where: string, requestId: string): UnexpectedResponseError {
+  return new UnexpectedResponseError(
+    `Unexpected response from ${where}: the answer is larger than ${Math.round(err.maxBytes / (1024 * 1024))} MB, so Orgdesk stopped reading it.`,
+    { status: err.status, requestId, code: 'response_too_large' },
+  );
 }
 
 /** Public invitation links carry their token in the path; logs and messages must not. */

@@ -51,25 +51,61 @@ export class RateLimitError extends ApiError {
 }
 export class InternalServerError extends ApiError {}
 
+export interface TransportErrorDetails {
+  /** Only when a server may have seen the request: an ID no server logged helps nobody. */
+  requestId?: string;
+  code?: string;
+  cause?: unknown;
+  /** Whether the request may have reached the server (false: provably never left this machine). */
+  maybeSent?: boolean;
+  /** Refused or unknown host: trying again within seconds would fail the same way. */
+  unreachable?: boolean;
+}
+
 /** The request got no answer: refused, reset, DNS failure, TLS failure. */
 export class ConnectionError extends OrgdeskError {
-  constructor(message: string, details: { requestId?: string; code?: string; cause?: unknown } = {}) {
+  readonly maybeSent: boolean;
+  readonly unreachable: boolean;
+
+  constructor(message: string, details: TransportErrorDetails = {}) {
     super('network', message, details);
+    this.maybeSent = details.maybeSent ?? true;
+    this.unreachable = details.unreachable ?? false;
   }
 }
 
 export class TimeoutError extends OrgdeskError {
-  constructor(message: string, details: { requestId?: string; code?: string; cause?: unknown } = {}) {
+  readonly maybeSent: boolean;
+  readonly unreachable: boolean;
+
+  constructor(message: string, details: TransportErrorDetails = {}) {
     super('timeout', message, details);
+    this.maybeSent = details.maybeSent ?? true;
+    this.unreachable = details.unreachable ?? false;
   }
+}
+
+/**
+ * The same failure, saying the create it reports may have happened: its answer was lost after
+ * the request may have reached the server. `code` becomes `outcome_unknown` so the window
+ * refreshes what the create would have changed before anyone tries again.
+ */
+export function outcomeUnknown<E extends ConnectionError | TimeoutError>(error: E, what: string): E {
+  const Kind = error.constructor as new (message: string, details: TransportErrorDetails) => E;
+  return new Kind(`${error.message} ${what}: refresh before trying again.`, {
+    requestId: error.requestId,
+    code: 'outcome_unknown',
+    cause: error,
+    maybeSent: true,
+  });
 }
 
 /** A 2xx answer the schema does not accept; the message names the first offending field. */
 export class UnexpectedResponseError extends OrgdeskError {
   readonly issues: FieldIssue[];
 
-  constructor(message: string, details: { status: number; requestId?: string; issues?: FieldIssue[] }) {
-    super('unexpected_response', message, { status: details.status, requestId: details.requestId });
+  constructor(message: string, details: { status: number; requestId?: string; issues?: FieldIssue[]; code?: string }) {
+    super('unexpected_response', message, { status: details.status, requestId: details.requestId, code: details.code });
     this.issues = details.issues ?? [];
   }
 

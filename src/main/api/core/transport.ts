@@ -1,5 +1,8 @@
 import type { Dispatcher } from 'undici';
+import { formatDuration } from '../../errors';
 import { ConnectionError, TimeoutError } from './errors';
+import { untilAborted } from './abort';
+import { CONNECT_TIMEOUT_MS } from './pool';
 
 /** A profile's base URL split the way undici wants it; a path prefix (`/api`) is kept. */
 export interface BaseUrl {
@@ -31,6 +34,10 @@ export interface SendOptions {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The whole action's signal (cancel or deadline); the attempt ends with it, even while queued. */
+  signal?: AbortSignal;
+  /** The largest answer read; a larger one is cut off and reported. */
+  maxBytes?: number;
 }
 
 /**
@@ -39,10 +46,43 @@ export interface SendOptions {
  */
 export const DEADLINE_FACTOR = 2;
 
+/**
+ * No answer the app reads comes near this (a page of 1,000 organizations with permissions is
+ * about 0.5 MB); past it the server is broken or hostile, and reading on would only fill memory.
+ */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * What undici lets into a header value is wider than what every proxy passes on; printable
+ * ASCII and tab is what our own values (IDs, tokens, base64) ever need.
+ */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+/**
+ * Refuses a header value HTTP cannot carry before undici sees it: undici rejects it too, but
+ * only after taking a pool connection it then never gives back, so enough of them would stall
+ * every later request to that origin.
+ */
+export function assertSendableHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_VALUE.test(value)) throw new UnsendableHeaderError(name);
+  }
+}
+
+export class UnsendableHeaderError extends TypeError {
+  constructor(readonly header: string) {
+    super(`The ${header} header holds characters HTTP cannot carry`);
+    this.name = 'UnsendableHeaderError';
+  }
+}
+
 /** Sends one request and reads the whole answer, so the connection goes back to the pool. */
 export async function send(dispatcher: Dispatcher, options: SendOptions): Promise<RawResponse> {
-  const deadline = AbortSignal.timeout(options.timeoutMs * DEADLINE_FACTOR);
-  try {
+  assertSendableHeaders(options.headers);
+  const attemptDeadline = AbortSignal.timeout(options.timeoutMs * DEADLINE_FACTOR);
+  const signal = options.signal ? AbortSignal.any([options.signal, attemptDeadline]) : attemptDeadline;
+  const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
+  const exchange = (async (): Promise<RawResponse> => {
     const response = await dispatcher.request({
       origin: options.origin,
       path: options.path,
@@ -51,15 +91,53 @@ export async function send(dispatcher: Dispatcher, options: SendOptions): Promis
       body: options.body ?? null,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      signal: deadline,
+      signal,
     });
-    const text = await response.body.text();
+    const text = await readCapped(response, maxBytes);
     return { status: response.statusCode, headers: response.headers, text };
+  })();
+  try {
+    return await untilAborted(exchange, signal);
   } catch (error) {
-    if (deadline.aborted)
+    // The action's own reason (cancelled, out of budget) wins over the attempt's timer.
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (attemptDeadline.aborted)
       throw Object.assign(new Error('The answer did not finish in time'), { code: DEADLINE, cause: error });
     throw error;
   }
+}
+
+/** A 2xx or error answer too large to be anything the app asked for. */
+export class ResponseTooLargeError extends Error {
+  readonly code = 'ORGDESK_TOO_LARGE';
+  constructor(
+    readonly status: number,
+    readonly maxBytes: number,
+  ) {
+    super(`The answer is larger than ${maxBytes} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/** Reads the body up to `maxBytes`, refusing early on a declared length and while streaming otherwise. */
+async function readCapped(response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
+  const declared = Number(header(response.headers, 'content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.body.destroy();
+    throw new ResponseTooLargeError(response.statusCode, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      response.body.destroy();
+      throw new ResponseTooLargeError(response.statusCode, maxBytes);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 const DEADLINE = 'ORGDESK_DEADLINE';
@@ -77,6 +155,12 @@ const NOT_SENT = new Set([
   'EADDRNOTAVAIL',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+
+/**
+ * Failures that will not change in the next second or two: retrying them only makes an
+ * interactive call slower to say the server cannot be reached.
+ */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
 const TIMEOUTS = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
@@ -100,6 +184,8 @@ export interface TransportFailure {
   /** False only when the request provably never reached the server. */
   maybeSent: boolean;
   retryable: boolean;
+  /** Refused or not found: another try a moment later would fail the same way. */
+  unreachable: boolean;
   code: string;
 }
 
@@ -113,31 +199,35 @@ export function classifyTransportError(
 ): TransportFailure | undefined {
   const code = errorCode(err);
   if (!code || NOT_TRANSPORT.test(code)) return undefined;
-  const details = { requestId: context.requestId, code, cause: err };
+  const maybeSent = !NOT_SENT.has(code) && !TLS.test(code);
+  // A request ID helps support only when a server may have logged it.
+  const unreachable = UNREACHABLE.has(code);
+  const details = { ...(maybeSent ? { requestId: context.requestId } : {}), code, cause: err, maybeSent, unreachable };
   if (TIMEOUTS.has(code)) {
     const message =
       code === 'UND_ERR_CONNECT_TIMEOUT'
-        ? `Could not connect to ${context.host} in time (${context.where}).`
-        : `${context.host} did not answer ${context.where} within ${duration(context.timeoutMs)}.`;
-    return { error: new TimeoutError(message, details), maybeSent: !NOT_SENT.has(code), retryable: true, code };
+        ? `Could not connect to ${context.host} within ${duration(CONNECT_TIMEOUT_MS)} (${context.where}).`
+        : code === DEADLINE
+          ? `${context.host} did not finish answering ${context.where} within ${duration(context.timeoutMs * DEADLINE_FACTOR)}.`
+          : `${context.host} did not answer ${context.where} within ${duration(context.timeoutMs)}.`;
+    return { error: new TimeoutError(message, details), maybeSent, retryable: true, unreachable, code };
   }
   if (TLS.test(code)) {
     return {
       error: new ConnectionError(`The TLS certificate of ${context.host} was not accepted (${code}).`, details),
-      maybeSent: false,
+      maybeSent,
       retryable: false,
+      unreachable,
       code,
     };
   }
   const message = NOT_SENT.has(code)
     ? `Could not reach ${context.host} (${code}).`
     : `The connection to ${context.host} failed during ${context.where} (${code}).`;
-  return { error: new ConnectionError(message, details), maybeSent: !NOT_SENT.has(code), retryable: true, code };
+  return { error: new ConnectionError(message, details), maybeSent, retryable: true, unreachable, code };
 }
 
-function duration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
+const duration = formatDuration;
 
 /**
  * Node reports a refused dual-stack connect as an AggregateError whose own code may be

@@ -6,6 +6,8 @@ import {
   type OrganizationCreateBody,
   type OrganizationUpdateBody,
 } from '../../../shared/api/organizations';
+import type { CallOptions } from '../core/client';
+import { ConnectionError, TimeoutError, outcomeUnknown } from '../core/errors';
 import { collect, paginate, type PaginateOptions } from '../core/paginate';
 import { path } from '../core/path';
 import { APIResource } from '../core/resource';
@@ -38,22 +40,24 @@ export function expandQuery(params: ExpandParams | undefined): { 'expand[]': rea
 }
 
 export class Organizations extends APIResource {
-  list(params: OrganizationListParams = {}): Promise<OrganizationListResponse> {
+  list(params: OrganizationListParams = {}, call?: CallOptions): Promise<OrganizationListResponse> {
     const { after, before, limit } = params;
     return this.client.request({
       method: 'GET',
       path: '/organizations',
       query: { after, before, limit, ...expandQuery(params) },
       schema: OrganizationListResponse,
+      call,
     });
   }
 
-  async listAll(params: OrganizationListAllParams = {}): Promise<OrganizationListAllResponse> {
+  /** Every page, under one budget: `call`'s signal and deadline cover the whole walk. */
+  async listAll(params: OrganizationListAllParams = {}, call?: CallOptions): Promise<OrganizationListAllResponse> {
     const { maxPages, ...rest } = params;
     let permissions: Permissions | undefined;
     const pages = paginate(
       async (after) => {
-        const page = await this.list({ ...rest, after });
+        const page = await this.list({ ...rest, after }, call);
         permissions ??= page.permissions;
         return page;
       },
@@ -63,41 +67,65 @@ export class Organizations extends APIResource {
     return permissions === undefined ? { items } : { items, permissions };
   }
 
-  retrieve(idOrLabel: string, params: OrganizationRetrieveParams = {}): Promise<Organization> {
+  retrieve(idOrLabel: string, params: OrganizationRetrieveParams = {}, call?: CallOptions): Promise<Organization> {
     return this.client.request({
       method: 'GET',
       path: path`/organizations/${idOrLabel}`,
       query: expandQuery(params),
       schema: Organization,
+      call,
     });
   }
 
-  create(body: OrganizationCreateParams = {}, params: ExpandParams = {}): Promise<Organization> {
-    return this.client.request({
-      method: 'POST',
-      path: '/organizations',
-      query: expandQuery(params),
-      body,
-      schema: Organization,
-    });
+  /**
+   * Never sent twice blindly. When the answer is lost after the request may have arrived, the
+   * error says the organization may exist, so the list is refreshed before anyone retries.
+   */
+  async create(
+    body: OrganizationCreateParams = {},
+    params: ExpandParams = {},
+    call?: CallOptions,
+  ): Promise<Organization> {
+    try {
+      return await this.client.request({
+        method: 'POST',
+        path: '/organizations',
+        query: expandQuery(params),
+        body,
+        schema: Organization,
+        call,
+      });
+    } catch (error) {
+      if ((error instanceof TimeoutError || error instanceof ConnectionError) && error.maybeSent) {
+        throw outcomeUnknown(error, 'The organization may have been created');
+      }
+      throw error;
+    }
   }
 
-  update(idOrLabel: string, body: OrganizationUpdateParams, params: ExpandParams = {}): Promise<Organization> {
+  update(
+    idOrLabel: string,
+    body: OrganizationUpdateParams,
+    params: ExpandParams = {},
+    call?: CallOptions,
+  ): Promise<Organization> {
     return this.client.request({
       method: 'PATCH',
       path: path`/organizations/${idOrLabel}`,
       query: expandQuery(params),
       body,
       schema: Organization,
+      call,
     });
   }
 
   /** An organization-scoped token for the user to copy; each call mints a new one. */
-  exchangeToken(idOrLabel: string): Promise<TokenResponse> {
+  exchangeToken(idOrLabel: string, call?: CallOptions): Promise<TokenResponse> {
     return this.client.request({
       method: 'POST',
       path: path`/organizations/${idOrLabel}/token`,
       schema: TokenResponse,
+      call,
     });
   }
 }

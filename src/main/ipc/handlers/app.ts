@@ -1,7 +1,23 @@
+import { mkdir } from 'node:fs/promises';
 import type { Handlers } from '../../../shared/ipc/contract';
 
-export function appHandlers(info: { version: string; userDataDir: string; keychainService: string }): Handlers['app'] {
+export interface AppHandlerOptions {
+  version: string;
+  userDataDir: string;
+  keychainService: string;
+  logDir: string;
+  /** Shows a folder in the OS file manager (Electron's `shell.openPath` in the app). */
+  openFolder(path: string): Promise<void>;
+}
+
+export function appHandlers(options: AppHandlerOptions): Handlers['app'] {
+  const { openFolder, logDir, ...info } = options;
   return {
     info: async () => ({ ...info, platform: process.platform }),
+    async openLogFolder() {
+      await mkdir(logDir, { recursive: true });
+      await openFolder(logDir);
+      return { path: logDir };
+    },
   };
 }

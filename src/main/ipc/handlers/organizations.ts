@@ -5,21 +5,21 @@ import type { ClientRegistry } from '../../connections/client-registry';
 export function organizationHandlers(clients: ClientRegistry): Handlers['orgs'] {
   const expand = ['permissions' as const];
   return {
-    async list({ profileId }) {
+    async list({ profileId }, call) {
       const client = await clients.forProfile(profileId);
-      return client.organizations.listAll({ expand });
+      return client.organizations.listAll({ expand }, call);
     },
-    async get({ profileId, orgId }) {
+    async get({ profileId, orgId }, call) {
       const client = await clients.forProfile(profileId);
-      return client.organizations.retrieve(orgId, { expand });
+      return client.organizations.retrieve(orgId, { expand }, call);
     },
-    async create({ profileId, name }) {
+    async create({ profileId, name }, call) {
       const client = await clients.forProfile(profileId);
-      return client.organizations.create({ name }, { expand });
+      return client.organizations.create({ name }, { expand }, call);
     },
-    async rename({ profileId, orgId, name }) {
+    async rename({ profileId, orgId, name }, call) {
       const client = await clients.forProfile(profileId);
-      return client.organizations.update(orgId, { name }, { expand });
+      return client.organizations.update(orgId, { name }, { expand }, call);
     },
   };
 }

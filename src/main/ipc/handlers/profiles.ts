@@ -23,7 +23,7 @@ export function profileHandlers(
       return profiles.addSandbox(free[0] ?? PROFILE_COLORS[used.size % PROFILE_COLORS.length]!);
     },
     /** Logs in and lists organizations with what the form holds, saved or not; stores nothing. */
-    async test(input) {
+    async test(input, call) {
       let profile: StoredProfile;
       let secret: SecretSource;
       if ('draft' in input) {
@@ -54,7 +54,7 @@ export function profileHandlers(
       const client = await clients.build(profile, secret);
       const started = performance.now();
       try {
-        const { items } = await client.organizations.listAll();
+        const { items } = await client.organizations.listAll({}, call);
         return {
           organizationCount: items.length,
           organizations: items.slice(0, 20).map(({ id, name }) => ({ id, name })),

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'undici';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BearerAuth } from '../../../src/main/api/core/auth';
+import { KeycardClient, type CallOptions } from '../../../src/main/api/core/client';
+import { RateLimitError, TimeoutError, UnexpectedResponseError } from '../../../src/main/api/core/errors';
+import { closeAllPools } from '../../../src/main/api/core/pool';
+import { CancelledError, DeadlineError, InvalidInputError } from '../../../src/main/errors';
+import { ORG, caught, page } from './fake-keycard';
+
+/** The limits every call lives within, over real sockets: deadline, cancel, answer size, header values. */
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+let server: Server | undefined;
+const seen: string[] = [];
+
+async function serve(handler: Handler): Promise<string> {
+  seen.length = 0;
+  server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on('end', () => handler(req, res, seen.length));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function client(baseUrl: string, options: { token?: string; pool?: Pool; maxResponseBytes?: number } = {}) {
+  return new KeycardClient({
+    baseUrl,
+    auth: new BearerAuth({ getToken: async () => options.token ?? 'token-1' }),
+    ...(options.pool ? { dispatcher: options.pool } : {}),
+    ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
+  });
+}
+
+/** What the dispatcher hands a handler: a signal that fires with the call's own reason. */
+function budget(ms: number): CallOptions & { controller: AbortController } {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DeadlineError(ms)), ms).unref();
+  return { controller, signal: controller.signal, deadline: { at: Date.now() + ms, ms } };
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+afterAll(closeAllPools);
+
+describe('a bearer token HTTP cannot carry', () => {
+  it('is refused by name before anything is sent, and the pool keeps working after many', async () => {
+    const url = await serve((_req, res) => json(res, 200, page([ORG])));
+    const pool = new Pool(url, { connections: 8 });
+    try {
+      for (let i = 0; i < 12; i += 1) {
+        const err = await caught(client(url, { token: 'abc\u200bdef', pool }).organizations.list());
+        expect(err).toBeInstanceOf(InvalidInputError);
+        expect((err as InvalidInputError).fields).toEqual([
+          { path: 'token', message: 'Only letters, digits and - . _ ~ + / = are allowed in a bearer token' },
+        ]);
+      }
+      expect(seen).toEqual([]);
+      // Before the fix, undici took a connection for each refused header and never gave it back:
+      // the ninth request to the origin, from any profile, waited forever.
+      const result = await client(url, { pool }).organizations.list({}, budget(5_000));
+      expect(result.items).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('one budget per action', () => {
+  it('ends a request that never gets an answer at the deadline, naming it, without retrying past it', async () => {
+    const url = await serve(() => {
+      /* never answers */
+    });
+    const err = await caught(client(url).organizations.list({}, budget(300)));
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err.message).toBe(`${url} did not answer GET /organizations within 300 ms, this action's limit.`);
+    expect((err as TimeoutError).code).toBe('deadline');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('ends a request still queued for a connection when its signal fires', async () => {
+    const url = await serve(() => {
+      /* never answers: the only connection stays busy */
+    });
+    const pool = new Pool(url, { connections: 1 });
+    try {
+      const first = caught(client(url, { pool }).organizations.list({}, budget(2_000)));
+      await expect.poll(() => seen.length).toBe(1);
+      const err = await caught(client(url, { pool }).organizations.list({}, budget(200)));
+      expect(err).toBeInstanceOf(TimeoutError);
+      expect(err.message).toContain('within 200 ms');
+      expect(seen).toHaveLength(1);
+      await first;
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('stops at once when the user cancels, with nothing to report', async () => {
+    const url = await serve(() => {
+      /* never answers */
+    });
+    const call = budget(10_000);
+    const pending = caught(client(url).organizations.list({}, call));
+    await expect.poll(() => seen.length).toBe(1);
+    call.controller.abort(new CancelledError());
+    const err = await pending;
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as CancelledError).kind).toBe('cancelled');
+  });
+
+  it('does not wait out a Retry-After longer than what is left of the budget', async () => {
+    const url = await serve((_req, res) =>
+      json(res, 429, { message: 'Slow down', code: 'rate_limited', status: 429 }, { 'retry-after': '20' }),
+    );
+    const err = await caught(client(url).organizations.list({}, budget(5_000)));
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(err.message).toBe('Slow down');
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('answers too large to be real', () => {
+  it('refuses a declared length over the cap without reading it and without retrying', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+      res.write('{"items":[');
+    });
+    const err = await caught(client(url, { maxResponseBytes: 1024 * 1024 }).organizations.list());
+    expect(err).toBeInstanceOf(UnexpectedResponseError);
+    expect(err.message).toBe(
+      'Unexpected response from GET /organizations: the answer is larger than 1 MB, so Orgdesk stopped reading it.',
+    );
+    expect((err as UnexpectedResponseError).code).toBe('response_too_large');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('stops reading a chunked answer once it passes the cap', async () => {
+    let written = 0;
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const timer = setInterval(() => {
+        if (!res.write(chunk)) return;
+        written += chunk.length;
+      }, 1);
+      res.on('close', () => clearInterval(timer));
+    });
+    const err = await caught(client(url, { maxResponseBytes: 1024 * 1024 }).organizations.list());
+    expect(err).toBeInstanceOf(UnexpectedResponseError);
+    expect((err as UnexpectedResponseError).status).toBe(200);
+    expect(seen).toHaveLength(1);
+    // The server stopped being read shortly after the cap: nowhere near what it would have sent.
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+});
