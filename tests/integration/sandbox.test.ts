@@ -441,7 +441,6 @@ describe('faults', () => {
   it('holds back the answer of a request it performed, so a timed-out create happens once', async () => {
     sandbox.faults.add({ method: 'POST', path: '/organizations', delayMs: 400 });
     const requestId = randomUUID();
-    const started = Date.now();
     const aborted = request(`${sandbox.url}/organizations`, {
       method: 'POST',
       headers: {
@@ -453,9 +452,8 @@ describe('faults', () => {
       dispatcher,
       signal: AbortSignal.timeout(100),
     });
-    await expect(aborted).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(400);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The client gave up on its own timer, before the held-back answer could arrive.
+    await expect(aborted).rejects.toMatchObject({ name: 'TimeoutError' });
     const seen = sandbox.faults.requests.filter((r) => r.requestId === requestId);
     expect(seen).toEqual([{ method: 'POST', path: '/organizations', requestId }]);
     const list = expectOk(
