@@ -1,8 +1,10 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Test layers, named by what they run against:
- * unit (pure code and fakes), integration (the sandbox over real HTTP),
+ * unit (pure code and fakes), renderer (the window's state and services, runes compiled, bridge faked),
+ * integration (the sandbox over real HTTP),
  * keychain (the real OS Secret Service), e2e (the built renderer in real Chromium).
  */
 export default defineConfig({
@@ -12,6 +14,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Runes need the compiler and Svelte's client runtime; the window's state runs without a DOM.
+        plugins: [svelte()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
           environment: 'node',
         },
       },
