@@ -94,6 +94,12 @@ describe('first run with a damaged environment', () => {
     expect(await page.getByText(/keychain could not read the secret/).count()).toBeGreaterThan(0);
     await screenshot(page, 'keychain-unavailable');
 
+    // While it stays unavailable, the window does not keep asking for the profiles list.
+    const profileLists = () => app!.ipcLog.filter((entry) => entry.channel === 'profiles:list').length;
+    const before = profileLists();
+    await page.waitForTimeout(1_000);
+    expect(profileLists() - before).toBeLessThanOrEqual(2);
+
     // Unlocked again, a retry succeeds and the banner goes away.
     secrets.locked = false;
     await page.getByRole('button', { name: 'Retry' }).click();
