@@ -78,3 +78,16 @@ describe('the query client while the keychain reads as unavailable', () => {
     expect(listProfiles).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('retries', () => {
+  it('leaves them to main: a query that timed out is not sent again by the window', async () => {
+    const client = createQueryClient();
+    const timedOut = new IpcFailure({ kind: 'timeout', message: 'No answer within 30 s, the limit for one action.' });
+    const listOrgs = vi.fn(async () => {
+      throw timedOut;
+    });
+    await expect(client.fetchQuery({ queryKey: queryKeys.orgs('p1'), queryFn: listOrgs })).rejects.toBe(timedOut);
+    expect(listOrgs).toHaveBeenCalledTimes(1);
+    client.clear();
+  });
+});

@@ -43,10 +43,3 @@ export function toIpcError(error: unknown): IpcError {
   if (plain.success) return plain.data;
   return { kind: 'internal', message: 'Something went wrong in the Orgdesk window' };
 }
-
-/** Whether trying again could help: only when the request never got a definite answer. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof IpcFailure)) return false;
-  if (error.kind === 'network' || error.kind === 'timeout') return true;
-  return error.kind === 'api' && (error.status ?? 0) >= 500;
-}

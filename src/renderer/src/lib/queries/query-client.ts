@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, hashKey } from '@tanstack/svelte-query';
 import type { ProfileList } from '../../../../shared/ipc/profiles';
-import { IpcFailure, isTransient } from '../ipc/ipc-failure';
+import { IpcFailure } from '../ipc/ipc-failure';
 import { queryKeys } from './query-keys';
 
 const PROFILES_HASH = hashKey(queryKeys.profiles);
@@ -9,8 +9,9 @@ const PROFILES_HASH = hashKey(queryKeys.profiles);
 type Source = { queryHash: string } | undefined;
 
 /**
- * Bad input, refused credentials and 4xx answers will fail the same way again, and main's
- * client already retries transport failures itself, so the renderer adds at most one try.
+ * Main owns retries: each call has one budget (deadline, retries and waits together) and main
+ * knows which failures a retry can help. A renderer retry would start a second budget, double
+ * the wait and send again what main chose not to (a refused connection), so there is none.
  */
 export function createQueryClient(): QueryClient {
   // Main learns the keychain's state from its answers; the profiles list carries it to the banner.
@@ -31,7 +32,7 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError: (error) => onError(error), onSuccess: () => onSuccess() }),
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) => failureCount < 1 && isTransient(error),
+        retry: false,
         staleTime: 30_000,
         refetchOnWindowFocus: false,
       },
