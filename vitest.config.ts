@@ -18,13 +18,14 @@ export default defineConfig({
         },
       },
       {
-        // Runes need the compiler and Svelte's client runtime; the window's state runs without a DOM.
+        // Runes need the compiler and Svelte's client runtime (compiled for the client, imported with the
+        // browser condition) so that effects run; the window's state needs no DOM for that.
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',
           include: ['tests/renderer/**/*.test.ts'],
-          environment: 'node',
+          environment: './tests/renderer/support/client-environment.ts',
         },
       },
       {

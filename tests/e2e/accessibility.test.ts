@@ -108,6 +108,49 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('a slow organization offering Cancel, and then stopped', async () => {
+    const sandbox = await app.services.sandbox.ensure();
+    sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: 60_000 });
+    await page
+      .getByRole('list', { name: 'Organizations of Sandbox' })
+      .getByRole('button', { name: 'Initech Platform' })
+      .click();
+    const cancel = page.getByRole('button', { name: 'Cancel loading Initech Platform' });
+    await cancel.waitFor();
+    await dismissToasts();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `org-loading-cancel-${scheme}`);
+    await cancel.click();
+    await page.getByText('Loading Initech Platform stopped.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `org-loading-stopped-${scheme}`);
+  });
+
+  it('profile form asking before saving over a failed test', async () => {
+    const sandbox = await app.services.sandbox.ensure();
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    const dialog = page.getByRole('dialog');
+    await page.getByLabel('Display name', { exact: true }).fill('Broken');
+    await page.getByLabel('API base URL', { exact: true }).fill(sandbox.url);
+    await page.getByLabel('Client ID', { exact: true }).fill(sandbox.primaryCredential.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
+    await dialog.getByRole('button', { name: 'Add profile' }).click();
+    await dialog.getByRole('button', { name: 'Save anyway' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `save-after-failed-test-${scheme}`);
+    await dialog.getByRole('button', { name: 'Save anyway' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it("a profile's failure in the main area, with Edit", async () => {
+    await page.getByRole('main').getByRole('button', { name: 'Edit profile' }).waitFor();
+    await dismissToasts();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `profile-failure-main-area-${scheme}`);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { isolated } from './support/bidi';
 
 describe('API errors in the UI', () => {
   let app: LaunchedApp;
@@ -23,23 +24,31 @@ describe('API errors in the UI', () => {
   const panel = () => page.getByRole('tabpanel');
   const seenRequestIds = () => sandbox.faults.requests.map((request) => request.requestId);
 
-  it('a failed organization list shows message, status and request ID, and Retry recovers', async () => {
+  it('a failed organization list marks the profile in the sidebar and explains in the main area, where Retry recovers', async () => {
     sandbox.faults.add({ method: 'GET', path: '/organizations', status: 403, times: Infinity });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
 
-    const notice = sidebar().getByRole('alert').filter({ hasText: "Couldn't load organizations" });
+    await sidebar().getByText("Couldn't load organizations").waitFor();
+    // The sidebar only marks the profile; the reason and the ways out are in the main area.
+    expect(await sidebar().getByRole('alert').count()).toBe(0);
+    const notice = page
+      .getByRole('main')
+      .getByRole('alert')
+      .filter({ hasText: "Couldn't load the organizations of Sandbox" });
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('Status 403');
     expect(text).toContain('Injected fault 403');
     const requestId = (await notice.locator('.request-id').textContent())?.trim();
     expect(seenRequestIds()).toContain(requestId);
+    expect(await notice.getByRole('button', { name: 'Edit profile' }).isVisible()).toBe(true);
     await screenshot(page, 'orgs-list-error');
 
     sandbox.faults.clear();
     await notice.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button').first().waitFor();
     expect(await notice.count()).toBe(0);
+    expect(await sidebar().getByText("Couldn't load organizations").count()).toBe(0);
   });
 
   it('a failed organization load shows the error in its tab with Retry', async () => {
@@ -68,7 +77,7 @@ describe('API errors in the UI', () => {
     await input.fill('Acme Robots');
     await panel().getByRole('button', { name: 'Save' }).click();
 
-    const toast = page.getByRole('listitem').filter({ hasText: "Couldn't rename Acme Robotics" });
+    const toast = page.getByRole('listitem').filter({ hasText: `Couldn't rename ${isolated('Acme Robotics')}` });
     await toast.waitFor();
     const text = (await toast.textContent()) ?? '';
     expect(text).toContain('HTTP 422');

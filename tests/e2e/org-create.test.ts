@@ -68,4 +68,31 @@ describe('creating an organization', () => {
     await screenshot(page, 'created-org');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('a create whose answer was lost says the organization may exist and reads the list again', async () => {
+    await page.getByRole('button', { name: 'New organization' }).click();
+    await nameField().fill('Contoso Freight');
+    sandbox.faults.clearRequests();
+    // The connection drops once the request is out: the server may or may not have acted on it.
+    sandbox.faults.add({ method: 'POST', path: '/organizations', dropConnection: true });
+    const listsBefore = app.ipcLog.filter((entry) => entry.channel === 'orgs:list').length;
+    await dialog().getByRole('button', { name: 'Create organization' }).click();
+
+    const notice = dialog().getByRole('alert').filter({ hasText: 'The organization may have been created' });
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('refresh before trying again');
+    expect(text).toContain('The organization list has been refreshed: look for it there before trying again.');
+    expect(text).toContain('outcome_unknown');
+    await expect
+      .poll(() => app.ipcLog.filter((entry) => entry.channel === 'orgs:list').length)
+      .toBeGreaterThan(listsBefore);
+    // Orgdesk did not send the create a second time on its own.
+    expect(posts()).toHaveLength(1);
+    expect(await nameField().inputValue()).toBe('Contoso Freight');
+    await screenshot(page, 'create-org-outcome-unknown');
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    app.clearErrors();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { isolated } from './support/bidi';
 
 describe('organizations as tabs', () => {
   let app: LaunchedApp;
@@ -80,7 +81,7 @@ describe('organizations as tabs', () => {
     await input.fill('Globex Labs');
     await panel().getByRole('button', { name: 'Save' }).click();
     await panel().getByRole('heading', { level: 1, name: 'Globex Labs' }).waitFor();
-    await page.getByText('Renamed to Globex Labs').waitFor();
+    await page.getByText(`Renamed to ${isolated('Globex Labs')}`).waitFor();
     await expect.poll(tabTitles).toEqual(['Acme Robotics', 'Globex Labs']);
     await sidebarOrg('Globex Labs').waitFor();
     expect(await sidebarOrg('Globex Research').count()).toBe(0);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { isolated } from './support/bidi';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
 async function fieldError(page: Page, input: Locator): Promise<string | null> {
@@ -81,6 +82,26 @@ describe('profiles through the form', () => {
     await screenshot(page, 'test-connection-failed');
   });
 
+  it('Add right after a failed test asks first, naming the failure, and Keep editing saves nothing', async () => {
+    const creates = () => app.ipcLog.filter((entry) => entry.channel === 'profiles:create');
+    await dialog().getByRole('button', { name: 'Add profile' }).click();
+    const warning = dialog().getByRole('alert').filter({ hasText: 'The last connection test failed' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Save the profile anyway?');
+    expect(await dialog().getByRole('button', { name: 'Keep editing' }).isVisible()).toBe(true);
+    expect(await dialog().getByRole('button', { name: 'Save anyway' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('button', { name: 'Keep editing' }).evaluate((b) => b === b.ownerDocument.activeElement),
+    ).toBe(true);
+    expect(creates()).toEqual([]);
+    await screenshot(page, 'save-after-failed-test');
+
+    await dialog().getByRole('button', { name: 'Keep editing' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await dialog().getByRole('button', { name: 'Add profile' }).isVisible()).toBe(true);
+    expect(creates()).toEqual([]);
+  });
+
   it('Test connection with the right secret reports the organizations', async () => {
     await page.getByLabel('Client secret', { exact: true }).fill(sandbox.primaryCredential.clientSecret);
     await dialog().getByRole('button', { name: 'Test connection' }).click();
@@ -119,7 +140,7 @@ describe('profiles through the form', () => {
     expect(update?.result.ok).toBe(true);
 
     await page.getByRole('button', { name: 'Test connection to Staging EU' }).click();
-    await page.getByText('Connected to Staging EU').waitFor();
+    await page.getByText(`Connected to ${isolated('Staging EU')}`).waitFor();
     expect([...secrets.items.values()]).toEqual([sandbox.primaryCredential.clientSecret]);
   });
 
@@ -151,6 +172,59 @@ describe('profiles through the form', () => {
     await confirm.getByRole('button', { name: 'Remove profile' }).click();
     await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
     expect(secrets.items.size).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('a profile saved over a failed test', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let sandbox: RunningSandbox;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+    page.setDefaultTimeout(10_000);
+    sandbox = await app.services.sandbox.ensure();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is saved on "Save anyway" and its failure shows in the main area, with Edit', async () => {
+    await page.getByRole('button', { name: 'Connect to Keycard' }).click();
+    const dialog = page.getByRole('dialog');
+    await page.getByLabel('Display name', { exact: true }).fill('Broken');
+    await page.getByLabel('API base URL', { exact: true }).fill(sandbox.url);
+    await page.getByLabel('Client ID', { exact: true }).fill(sandbox.primaryCredential.clientId);
+    await page.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
+    await dialog.getByRole('button', { name: 'Add profile' }).click();
+    await dialog.getByRole('button', { name: 'Save anyway' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const notice = page
+      .getByRole('main')
+      .getByRole('alert')
+      .filter({ hasText: "Couldn't load the organizations of Broken" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Status 401');
+    // The sidebar marks the profile in one line rather than squeezing the whole error in.
+    const nav = page.getByRole('navigation');
+    await nav.getByText("Couldn't load organizations").waitFor();
+    expect(await nav.getByRole('alert').count()).toBe(0);
+    expect(await nav.locator('.request-id').count()).toBe(0);
+    await screenshot(page, 'profile-failure-main-area');
+
+    await notice.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByRole('dialog', { name: 'Edit Broken' }).waitFor();
+    await page.getByLabel('Client secret', { exact: true }).fill(sandbox.primaryCredential.clientSecret);
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('list', { name: 'Organizations of Broken' }).getByRole('button').first().waitFor();
+    expect(await notice.count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { createKeytarStore } from '../../src/main/secrets/keytar-store';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { isolated } from './support/bidi';
 
 /**
  * A whole session the way an admin has it, on the real keychain (Secret Service, see
@@ -115,7 +116,7 @@ describe('a client secret stays in the keychain', () => {
       .waitFor();
     // Testing the saved profile logs in again with the secret read back from the keychain.
     await page.getByRole('button', { name: 'Test connection to Acme prod' }).click({ force: true });
-    await page.getByText('Connected to Acme prod').waitFor();
+    await page.getByText(`Connected to ${isolated('Acme prod')}`).waitFor();
     // The README's picture: wait for the toasts to go so it shows the workspace itself.
     await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 15_000 });
     await screenshot(page, 'side-by-side');

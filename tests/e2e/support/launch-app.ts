@@ -18,6 +18,8 @@ export interface LaunchOptions {
   /** Defaults to a new `MemorySecretStore`. */
   secretStore?: AppServicesOptions['secretStore'];
   viewport?: { width: number; height: number };
+  /** Stands in for the OS file manager; without it, "Open log folder" answers with the folder's path. */
+  openFolder?: AppServicesOptions['openFolder'];
 }
 
 export interface IpcLogEntry {
@@ -85,6 +87,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       userDataDir,
       secretStore: options.secretStore ?? new MemorySecretStore(),
       appVersion: '0.0.0-e2e',
+      openFolder: options.openFolder,
     }),
   );
   cleanups.unshift(() => services.dispose());

@@ -1,4 +1,5 @@
 import type { IpcError } from '../../../../shared/ipc/result';
+import { isolate } from '../utils/bidi';
 
 const MAX_MESSAGE = 300;
 
@@ -15,7 +16,7 @@ export function errorMessage(error: IpcError): string {
   return error.message.length > MAX_MESSAGE ? `${error.message.slice(0, MAX_MESSAGE)}…` : error.message;
 }
 
-/** One line for a toast: the message, then status and request ID. */
+/** One line for a toast: the message (isolated: a server wrote it), then status and request ID. */
 export function describeError(error: IpcError): string {
-  return [errorMessage(error), ...errorDetails(error)].join(' · ');
+  return [isolate(errorMessage(error)), ...errorDetails(error)].join(' · ');
 }

@@ -1,3 +1,5 @@
+import type { QueryClient } from '@tanstack/svelte-query';
+import { toast } from 'svelte-sonner';
 import type {
   ConnectionTestResult,
   ProfileCreateInput,
@@ -7,28 +9,59 @@ import type {
   ProfileView,
 } from '../../../../shared/ipc/profiles';
 import { orgdesk } from '../ipc/bridge';
+import { cancellableCall } from '../ipc/cancellable';
 import { unwrap } from '../ipc/ipc-failure';
+import { queryKeys } from '../queries/query-keys';
+import { sidebar } from '../state/sidebar.svelte';
+import { tabs } from '../state/tabs.svelte';
+import { isolate } from '../utils/bidi';
 
 export async function listProfiles(): Promise<ProfileList> {
   return unwrap(await orgdesk().profiles.list());
 }
 
-export async function createProfile(input: ProfileCreateInput): Promise<ProfileView> {
-  return unwrap(await orgdesk().profiles.create(input));
+export function testConnection(input: ProfileTestInput, signal?: AbortSignal): Promise<ConnectionTestResult> {
+  return cancellableCall(signal, (options) => orgdesk().profiles.test(input, options));
 }
 
-export async function updateProfile(input: ProfileUpdateInput): Promise<ProfileView> {
-  return unwrap(await orgdesk().profiles.update(input));
+/** Adds a profile and shows its organizations; its list is read with the new credential. */
+export async function addProfile(client: QueryClient, input: ProfileCreateInput): Promise<ProfileView> {
+  const profile = unwrap(await orgdesk().profiles.create(input));
+  toast.success(`Added ${isolate(profile.name)}`);
+  afterSave(client, profile);
+  return profile;
 }
 
-export async function removeProfile(id: string): Promise<{ id: string }> {
-  return unwrap(await orgdesk().profiles.remove({ id }));
+/** Saves an edit; what was read with the old settings (organizations, open tabs) is read again. */
+export async function updateProfile(client: QueryClient, input: ProfileUpdateInput): Promise<ProfileView> {
+  const profile = unwrap(await orgdesk().profiles.update(input));
+  toast.success(`Saved ${isolate(profile.name)}`);
+  afterSave(client, profile);
+  return profile;
 }
 
-export async function testConnection(input: ProfileTestInput): Promise<ConnectionTestResult> {
-  return unwrap(await orgdesk().profiles.test(input));
+function afterSave(client: QueryClient, profile: ProfileView): void {
+  sidebar.expand(profile.id);
+  for (const queryKey of [queryKeys.profiles, queryKeys.orgs(profile.id), queryKeys.org(profile.id)]) {
+    void client.invalidateQueries({ queryKey });
+  }
 }
 
-export async function addSandboxProfile(): Promise<ProfileView> {
-  return unwrap(await orgdesk().profiles.addSandbox());
+/** Forgets a profile: its secret, its tabs and whatever was read with it. */
+export async function removeProfile(client: QueryClient, profile: ProfileView): Promise<void> {
+  unwrap(await orgdesk().profiles.remove({ id: profile.id }));
+  tabs.closeProfile(profile.id);
+  sidebar.forget(profile.id);
+  client.removeQueries({ queryKey: queryKeys.orgs(profile.id) });
+  client.removeQueries({ queryKey: queryKeys.org(profile.id) });
+  toast.success(`Removed ${isolate(profile.name)}`);
+  void client.invalidateQueries({ queryKey: queryKeys.profiles });
+}
+
+export async function addSandboxProfile(client: QueryClient): Promise<ProfileView> {
+  const profile = unwrap(await orgdesk().profiles.addSandbox());
+  sidebar.expand(profile.id);
+  void client.invalidateQueries({ queryKey: queryKeys.profiles });
+  toast.success('Sandbox ready', { description: 'Its organizations are in the sidebar.' });
+  return profile;
 }

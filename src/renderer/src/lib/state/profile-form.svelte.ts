@@ -8,6 +8,9 @@ import {
 } from '../../../../shared/ipc/profiles';
 import { fieldIssues, type FieldIssue, type IpcError } from '../../../../shared/ipc/result';
 import type { ConnectionTestResult } from '../../../../shared/ipc/profiles';
+import { isCancelled } from '../ipc/cancellable';
+import { IpcFailure, toIpcError } from '../ipc/ipc-failure';
+import { testConnection } from '../services/profiles.service';
 
 export type EditableAuthKind = 'client_credentials' | 'bearer';
 export type FormField = 'name' | 'baseUrl' | 'color' | 'authKind' | 'clientId' | 'clientSecret' | 'token';
@@ -15,6 +18,9 @@ export type FormField = 'name' | 'baseUrl' | 'color' | 'authKind' | 'clientId' |
 const FIELDS: readonly FormField[] = ['name', 'baseUrl', 'color', 'authKind', 'clientId', 'clientSecret', 'token'];
 
 export type TestOutcome = { ok: true; result: ConnectionTestResult } | { ok: false; error: IpcError };
+
+/** What pressing Save leads to: fields to fix, a failed test to acknowledge first, or the save itself. */
+export type SaveStep = 'invalid' | 'confirm' | 'save';
 
 /**
  * The values and errors of one profile form, add or edit. One instance per open dialog, so
@@ -34,7 +40,10 @@ export class ProfileForm {
   #errors = $state<Partial<Record<FormField, string>>>({});
   /** An error that belongs to no field, e.g. the keychain refusing to store the secret. */
   formError = $state<IpcError | null>(null);
-  testOutcome = $state<TestOutcome | null>(null);
+  /** The last test's outcome and the connection settings it was run with. */
+  #test = $state<{ settings: string; outcome: TestOutcome } | null>(null);
+  #testing = $state(false);
+  #confirming = $state(false);
 
   // Getters rather than $derived: `original` is set in the constructor, after field initializers run.
   get isEdit(): boolean {
@@ -72,6 +81,72 @@ export class ProfileForm {
       this.clientId = original.clientId ?? '';
       if (original.authKind !== 'sandbox') this.authKind = original.authKind;
     }
+  }
+
+  get testing(): boolean {
+    return this.#testing;
+  }
+
+  /** The last test's outcome, as long as the form still holds the settings it tested. */
+  get testOutcome(): TestOutcome | null {
+    return this.#test !== null && this.#test.settings === this.#connectionSettings() ? this.#test.outcome : null;
+  }
+
+  /** Why the settings about to be saved failed their test, if they did. */
+  get testFailure(): IpcError | null {
+    const outcome = this.testOutcome;
+    return outcome !== null && !outcome.ok ? outcome.error : null;
+  }
+
+  /** Save was pressed over a failed test and waits for "Save anyway" or "Keep editing". */
+  get confirmingSave(): boolean {
+    return this.#confirming && this.testFailure !== null;
+  }
+
+  /**
+   * Tests the settings as typed. A cancelled test leaves no outcome; returns false when the
+   * form did not validate, so nothing was sent.
+   */
+  async runTest(signal?: AbortSignal): Promise<boolean> {
+    this.#test = null;
+    this.#confirming = false;
+    if (!this.validate()) return false;
+    const settings = this.#connectionSettings();
+    this.#testing = true;
+    try {
+      this.#test = { settings, outcome: { ok: true, result: await testConnection(this.testInput(), signal) } };
+    } catch (error) {
+      if (isCancelled(error)) return true;
+      if (error instanceof IpcFailure) this.showFieldIssues(error.fields);
+      this.#test = { settings, outcome: { ok: false, error: toIpcError(error) } };
+    } finally {
+      this.#testing = false;
+    }
+    return true;
+  }
+
+  /** Save asks once more when the settings just failed their test: a profile that cannot connect is rarely meant. */
+  requestSave(): SaveStep {
+    if (!this.validate()) {
+      this.#confirming = false;
+      return 'invalid';
+    }
+    if (this.testFailure !== null && !this.#confirming) {
+      this.#confirming = true;
+      return 'confirm';
+    }
+    this.#confirming = false;
+    return 'save';
+  }
+
+  keepEditing(): void {
+    this.#confirming = false;
+  }
+
+  /** What decides whether a connection works; the name and the colour do not. */
+  #connectionSettings(): string {
+    const { name: _name, color: _color, ...settings } = this.original ? this.updateInput() : this.createInput();
+    return JSON.stringify(settings);
   }
 
   errorFor(field: FormField): string | undefined {
