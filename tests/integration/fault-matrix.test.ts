@@ -136,6 +136,15 @@ const cases: Case[] = [
     maxMs: 1_500,
   },
   {
+    name: 'token endpoint answering too late',
+    target: { faults: [{ ...token, delayMs: 5_000 }] },
+    call: 'list',
+    expected: { kind: 'timeout', code: 'deadline', message: /did not answer POST \/service-account-token within 2 s/ },
+    requests: 0,
+    tokenRequests: 1,
+    maxMs: CALL_BUDGET_MS + 500,
+  },
+  {
     name: 'token endpoint refusing the credential',
     target: { faults: [{ ...token, status: 401, times: Infinity }] },
     call: 'list',

@@ -139,6 +139,32 @@ describe('service-account token', () => {
   });
 });
 
+describe('DNS rebinding', () => {
+  it('refuses a request whose Host is not loopback, however it reached the socket', async () => {
+    const port = new URL(sandbox.url).port;
+    const rebound = { host: `rebound.attacker.example:${port}` };
+    expectError(
+      await call('GET', '/organizations', { token: primaryToken, headers: rebound }),
+      421,
+      'misdirected_request',
+    );
+    const { clientId, clientSecret } = sandbox.primaryCredential;
+    const response = await request(`${sandbox.url}/service-account-token`, {
+      method: 'POST',
+      headers: { ...rebound, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }).toString(),
+      dispatcher,
+    });
+    const answer = { status: response.statusCode, headers: response.headers, json: await response.body.json() };
+    expectError(answer, 421, 'misdirected_request');
+    expectOk(await call('GET', '/organizations', { token: primaryToken }), OrganizationListResponse);
+  });
+});
+
 describe('organizations', () => {
   it('lists only the organizations the caller belongs to', async () => {
     const all = expectOk(await call('GET', '/organizations', { token: primaryToken }), OrganizationListResponse);
@@ -441,7 +467,6 @@ describe('faults', () => {
   it('holds back the answer of a request it performed, so a timed-out create happens once', async () => {
     sandbox.faults.add({ method: 'POST', path: '/organizations', delayMs: 400 });
     const requestId = randomUUID();
-    const started = Date.now();
     const aborted = request(`${sandbox.url}/organizations`, {
       method: 'POST',
       headers: {
@@ -453,9 +478,8 @@ describe('faults', () => {
       dispatcher,
       signal: AbortSignal.timeout(100),
     });
-    await expect(aborted).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(400);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The client gave up on its own timer, before the held-back answer could arrive.
+    await expect(aborted).rejects.toMatchObject({ name: 'TimeoutError' });
     const seen = sandbox.faults.requests.filter((r) => r.requestId === requestId);
     expect(seen).toEqual([{ method: 'POST', path: '/organizations', requestId }]);
     const list = expectOk(

@@ -109,8 +109,7 @@ describe('KeycardClient over real HTTP', () => {
 
   it('reports a refused connection at once, without retrying and without a request ID', async () => {
     const url = await serve(() => {});
-    server?.close();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => server?.close(resolve));
     const { client: c, sleeps } = client(url);
     const err = await caught(c.organizations.create({ name: 'Acme' }));
     expect(err).toBeInstanceOf(ConnectionError);

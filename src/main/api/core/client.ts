@@ -3,7 +3,8 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { CancelledError, DeadlineError, InvalidInputError, OrgdeskError, formatDuration } from '../../errors';
 import { silentLogger, type Logger } from '../../log';
-import { B64TOKEN, type AuthProvider } from './auth';
+import { B64TOKEN } from '../../../shared/ipc/credentials';
+import { TOKEN_PATH, type AuthProvider } from './auth';
 import {
   ApiError,
   AuthenticationError,
@@ -218,8 +219,11 @@ export class KeycardClient {
       try {
         token = await this.#auth.getToken(call.signal);
       } catch (err) {
-        if (call.signal?.aborted)
-          return { kind: 'failure', error: this.#aborted(call, where, { maybeSent: false }), retryable: false };
+        // Stuck logging in: the message names the token request, not the one that waited for it.
+        if (call.signal?.aborted) {
+          const error = this.#aborted(call, `POST ${TOKEN_PATH}`, { maybeSent: false });
+          return { kind: 'failure', error, retryable: false };
+        }
         return tokenFailure(err, this.#retryUnreachable);
       }
       if (!B64TOKEN.test(token)) return { kind: 'failure', error: unsendableToken(), retryable: false };
