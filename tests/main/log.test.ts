@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basicAuthorization } from '../../src/main/api/core/auth';
 import { createLogger, redact, redactText } from '../../src/main/log';
+import { newRandomClientSecret } from '../../src/main/sandbox/random';
 import { seedSandbox } from '../../src/main/sandbox/seed';
 import { SandboxState } from '../../src/main/sandbox/state';
 
@@ -91,6 +92,8 @@ describe('log redaction by shape', () => {
     const text = `login with ${clientSecret} gave ${token}; jwt(${JWT}) unsigned eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.`;
     const redacted = redactText(text);
     expect(redacted).toBe('login with [redacted] gave [redacted]; jwt([redacted]) unsigned [redacted]');
+    // A sandbox reachable from the network generates its secrets per run, in the same format.
+    expect(redactText(`remote secret ${newRandomClientSecret()}.`)).toBe('remote secret [redacted].');
   });
 
   it('redacts credential parameters in form bodies, query strings and JSON text', () => {
