@@ -2,6 +2,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './src/main/shell/csp';
+import { listChannels } from './src/shared/ipc/channel';
+import { BRIDGE_KEY, contract } from './src/shared/ipc/contract';
 
 const CSP_META = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi;
 
@@ -35,6 +37,27 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+const IPC_NAMES = 'virtual:ipc-names';
+
+/**
+ * The preload needs the contract's names only; importing the contract would bundle all of
+ * zod with them (about 190 KB). So the names are computed here, at build time, from the same
+ * contract main registers its handlers from, and the preload imports them as a module
+ * (typed by src/preload/ipc-names.d.ts).
+ */
+function ipcNames(): Plugin {
+  const resolved = `\0${IPC_NAMES}`;
+  return {
+    name: 'orgdesk:ipc-names',
+    resolveId: (id) => (id === IPC_NAMES ? resolved : undefined),
+    load: (id) =>
+      id === resolved
+        ? `export const BRIDGE_KEY = ${JSON.stringify(BRIDGE_KEY)};\n` +
+          `export const CHANNELS = ${JSON.stringify(listChannels(contract))};\n`
+        : undefined,
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -44,9 +67,10 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [ipcNames()],
     build: {
       // A sandboxed preload gets a polyfilled `require` that knows only `electron` (and a few
-      // built-ins) and cannot load ESM, so it must be one CommonJS file with zod inlined.
+      // built-ins) and cannot load ESM, so it must be one self-contained CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
