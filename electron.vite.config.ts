@@ -1,41 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/main/shell/csp';
 import { listChannels } from './src/shared/ipc/channel';
 import { BRIDGE_KEY, contract } from './src/shared/ipc/contract';
-
-const CSP_META = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi;
-
-/**
- * The packaged renderer is loaded from `file://`, where main cannot add response headers,
- * so the policy ships as a `<meta>` first in `<head>`, built from the same source as main's
- * header. A policy hand-written in index.html is dropped in both modes: in the build so only
- * one policy applies, and on the dev server because a `connect-src 'none'` meta would block
- * Vite's HMR socket (main sends the dev policy as a header instead).
- */
-function contentSecurityPolicyMeta(): Plugin {
-  return {
-    name: 'orgdesk:csp-meta',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html, context) => {
-        const stripped = html.replace(CSP_META, '');
-        if (context.server) return stripped;
-        return {
-          html: stripped,
-          tags: [
-            {
-              tag: 'meta',
-              attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta' }) },
-              injectTo: 'head-prepend',
-            },
-          ],
-        };
-      },
-    },
-  };
-}
 
 const IPC_NAMES = 'virtual:ipc-names';
 
@@ -79,6 +46,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     base: './',
-    plugins: [svelte(), contentSecurityPolicyMeta()],
+    // No CSP <meta>: main sends the policy as a response header (src/main/shell/csp.ts).
+    plugins: [svelte()],
   },
 });

@@ -70,9 +70,9 @@ export function hardenSession(session: Session, { isAppUrl, logger, devServerOri
       APP_PERMISSIONS.has(permission) && details.isMainFrame && isAppUrl(details.requestingUrl ?? requestingOrigin),
   );
 
-  // The built renderer carries a <meta> policy, but the dev server's HTML does not (HMR
-  // needs a socket), and headers also cover what a meta cannot (frame-ancestors).
-  const policy = contentSecurityPolicy({ delivery: 'header', devServerOrigin });
+  // The app scheme's handler sets the policy on its own answers; this gives the dev server's
+  // pages (and any other http page, were one ever loaded) the same policy, HMR socket aside.
+  const policy = contentSecurityPolicy({ devServerOrigin });
   session.webRequest.onHeadersReceived({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {

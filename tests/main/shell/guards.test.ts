@@ -7,8 +7,8 @@ import { FakeBrowserWindow, openedExternally, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const location = rendererLocation({ rendererDir: '/app/out/renderer' });
-const appUrl = 'file:///app/out/renderer/index.html';
+const location = rendererLocation({});
+const appUrl = 'app://orgdesk/index.html';
 installNavigationGuards({ isAppUrl: location.isAppUrl, logger: silentLogger });
 
 function newContents(): FakeBrowserWindow['webContents'] {
