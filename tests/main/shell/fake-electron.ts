@@ -18,6 +18,8 @@ export class FakeNavigationEvent extends FakeEvent {
   constructor(
     readonly url: string,
     readonly isMainFrame = true,
+    /** The frame that started the navigation; null when the browser did. */
+    readonly initiator: FakeFrame | null = null,
   ) {
     super();
   }
@@ -36,7 +38,13 @@ export function subframe(url: string, parentUrl: string): FakeFrame {
   return { url, parent: mainFrame(parentUrl) };
 }
 
-type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+type WindowDisposition = 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+type WindowOpenHandler = (details: { url: string; disposition: WindowDisposition }) => { action: 'allow' | 'deny' };
+
+export interface NavigationDetails {
+  isMainFrame?: boolean;
+  initiator?: FakeFrame | null;
+}
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
@@ -45,22 +53,27 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
 
-  /** What Chromium does when the page sets `location.href`: the app may veto it. */
-  navigate(url: string): FakeNavigationEvent {
-    const event = new FakeNavigationEvent(url);
-    this.emit('will-navigate', event, url);
+  /**
+   * What Chromium does when a page starts a navigation (a link, `location.href`): as in
+   * Electron, `will-navigate` for the main frame first, then, unless prevented,
+   * `will-frame-navigate` for any frame. Browser-started navigations emit neither.
+   */
+  navigate(url: string, { isMainFrame = true, initiator = null }: NavigationDetails = {}): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url, isMainFrame, initiator);
+    if (isMainFrame) this.emit('will-navigate', event, url);
+    if (!event.defaultPrevented) this.emit('will-frame-navigate', event);
     return event;
   }
 
-  redirect(url: string): FakeNavigationEvent {
-    const event = new FakeNavigationEvent(url);
+  redirect(url: string, isMainFrame = true): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url, isMainFrame);
     this.emit('will-redirect', event, url);
     return event;
   }
 
-  openWindow(url: string): { action: 'allow' | 'deny' } {
+  openWindow(url: string, disposition: WindowDisposition = 'foreground-tab'): { action: 'allow' | 'deny' } {
     // Electron allows popups when no handler is set.
-    return this.windowOpenHandler ? this.windowOpenHandler({ url }) : { action: 'allow' };
+    return this.windowOpenHandler ? this.windowOpenHandler({ url, disposition }) : { action: 'allow' };
   }
 
   attachWebview(): FakeEvent {
