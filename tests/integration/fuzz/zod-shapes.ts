@@ -12,6 +12,7 @@ interface SchemaDef {
   discriminator?: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   values?: readonly unknown[];
   entries?: Record<string, unknown>;
   element?: z.ZodType;
@@ -20,6 +21,11 @@ interface SchemaDef {
 
 function defOf(schema: z.ZodType): SchemaDef {
   return schema.def as unknown as SchemaDef;
+}
+
+/** What a pipe is checked against first: its input, or after `z.preprocess` (a transform first), its output. */
+function pipedFrom(def: SchemaDef): z.ZodType {
+  return defOf(def.in!).type === 'transform' ? def.out! : def.in!;
 }
 
 /** Wrappers whose inner schema decides the shape. */
@@ -69,7 +75,7 @@ export function shapedArbitrary(
     case 'union':
       return fc.oneof(...(def.options ?? []).map((option) => shapedArbitrary(option, sources, where, key)));
     case 'pipe':
-      return shapedArbitrary(def.in!, sources, where, key);
+      return shapedArbitrary(pipedFrom(def), sources, where, key);
     case 'string':
       return sources.string(key, def.format);
     case 'literal':
@@ -112,7 +118,7 @@ export function keysOf(schema: z.ZodType): string[] {
     return Object.entries(def.shape ?? {}).flatMap(([name, field]) => [name, ...keysOf(field)]);
   }
   if (def.type === 'union') return (def.options ?? []).flatMap(keysOf);
-  if (def.type === 'pipe') return keysOf(def.in!);
+  if (def.type === 'pipe') return keysOf(pipedFrom(def));
   if (WRAPPERS.has(def.type)) return keysOf(def.innerType!);
   if (def.type === 'array') return keysOf(def.element!);
   return [];
@@ -143,7 +149,7 @@ export function stringLeaves(schema: z.ZodType, value: unknown, path: readonly s
       return option ? stringLeaves(option, value, path) : [];
     }
     case 'pipe':
-      return stringLeaves(def.in!, value, path);
+      return stringLeaves(pipedFrom(def), value, path);
     case 'string':
       return typeof value === 'string' ? [{ path: path.join('.'), key: path.at(-1) ?? '', value }] : [];
     default:
