@@ -7,7 +7,7 @@ import type { IpcResult } from '../../src/shared/ipc/result';
 import { anyPayload, callIdArgument, nastyString, shapeSources, type FuzzTargets } from './fuzz/arbitraries';
 import { closedPortUrl, FuzzFailure, FuzzHarness } from './fuzz/harness';
 import { changedPrototypes, snapshotPrototypes } from './fuzz/prototypes';
-import { POLICED_FIELDS, refusalsDue, refusedByName } from './fuzz/refusal-policy';
+import { escaped, POLICED_FIELDS, refusalsDue, refusedByName } from './fuzz/refusal-policy';
 import { keysOf, shapedArbitrary } from './fuzz/zod-shapes';
 
 /**
@@ -127,7 +127,7 @@ describe.each(CHANNELS)('$name', ({ name, spec }) => {
             const answer = (await harness.send(name, payload)) as IpcResult<unknown>;
             const missed = due.filter((refusal) => !refusedByName(answer, refusal));
             if (missed.length > 0) {
-              const why = missed.map((refusal) => `${refusal.path} ${refusal.reason}`).join('; ');
+              const why = missed.map((r) => `${r.path} ${escaped(r.value)} ${r.reason}`).join('; ');
               throw new FuzzFailure(`${name}: ${why}, yet it was not refused by name: ${summary(answer)}`);
             }
           }),

@@ -63,14 +63,25 @@ export interface DueRefusal {
   /** Where zod would report it, e.g. `draft.token`. */
   path: string;
   field: string;
+  value: string;
   reason: string;
 }
 
 export function refusalsDue(schema: z.ZodType, payload: unknown): DueRefusal[] {
   return stringLeaves(schema, payload).flatMap((leaf) => {
     const reason = RULES[leaf.key]?.(leaf.value);
-    return reason === undefined ? [] : [{ path: leaf.path, field: leaf.key, reason }];
+    return reason === undefined ? [] : [{ path: leaf.path, field: leaf.key, value: leaf.value, reason }];
   });
+}
+
+/** `value` quoted with every character outside printable ASCII escaped, so invisible ones show. */
+export function escaped(value: string, max = 80): string {
+  const body = value
+    .slice(0, max)
+    .replace(/[^\x20-\x7e]|["\\]/g, (c) =>
+      c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  return value.length > max ? `"${body}…" (${value.length} chars)` : `"${body}"`;
 }
 
 /** Refused as bad input, with a field error that names the field (its full path or its own name). */
