@@ -124,11 +124,28 @@ export type ProfileList = z.infer<typeof ProfileList>;
  * Test a saved profile (optionally with unsaved edits from its form, the stored secret
  * standing in for an empty one), or a new profile's form before it is saved.
  */
-export const ProfileTestInput = z.union([
-  z.object({ id: ProfileId, changes: ProfileUpdateInput.omit({ id: true }).optional() }),
-  z.object({ draft: ProfileCreateInput }),
-]);
+export const ProfileTestInput = z
+  .object({
+    id: ProfileId.optional(),
+    changes: ProfileUpdateInput.omit({ id: true }).optional(),
+    draft: ProfileCreateInput.optional(),
+  })
+  // One object rather than a union, so a bad field is reported at its own path: a union that
+  // fails answers only "invalid input" for the whole payload.
+  .superRefine((input, ctx) => {
+    if ((input.id === undefined) === (input.draft === undefined))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'Test either a saved profile (id) or a draft' });
+    else if (input.draft !== undefined && input.changes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['changes'], message: 'A draft carries its own fields' });
+  })
+  .transform(({ id, changes, draft }): ProfileTest =>
+    draft !== undefined ? { draft } : { id: id as string, ...(changes === undefined ? {} : { changes }) },
+  );
 export type ProfileTestInput = z.input<typeof ProfileTestInput>;
+/** What main works with: a saved profile with unsaved edits, or a draft. */
+export type ProfileTest =
+  | { draft: z.output<typeof ProfileCreateInput> }
+  | { id: string; changes?: Omit<z.output<typeof ProfileUpdateInput>, 'id'> };
 
 export const ConnectionTestResult = z.object({
   organizationCount: z.number().int().nonnegative(),
