@@ -1,37 +1,27 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/main/shell/csp';
+import { listChannels } from './src/shared/ipc/channel';
+import { BRIDGE_KEY, contract } from './src/shared/ipc/contract';
 
-const CSP_META = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi;
+const IPC_NAMES = 'virtual:ipc-names';
 
 /**
- * The packaged renderer is loaded from `file://`, where main cannot add response headers,
- * so the policy ships as a `<meta>` first in `<head>`, built from the same source as main's
- * header. A policy hand-written in index.html is dropped in both modes: in the build so only
- * one policy applies, and on the dev server because a `connect-src 'none'` meta would block
- * Vite's HMR socket (main sends the dev policy as a header instead).
+ * The preload needs the contract's names only; importing the contract would bundle all of
+ * zod with them (about 190 KB). So the names are computed here, at build time, from the same
+ * contract main registers its handlers from, and the preload imports them as a module
+ * (typed by src/preload/ipc-names.d.ts).
  */
-function contentSecurityPolicyMeta(): Plugin {
+function ipcNames(): Plugin {
+  const resolved = `\0${IPC_NAMES}`;
   return {
-    name: 'orgdesk:csp-meta',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html, context) => {
-        const stripped = html.replace(CSP_META, '');
-        if (context.server) return stripped;
-        return {
-          html: stripped,
-          tags: [
-            {
-              tag: 'meta',
-              attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta' }) },
-              injectTo: 'head-prepend',
-            },
-          ],
-        };
-      },
-    },
+    name: 'orgdesk:ipc-names',
+    resolveId: (id) => (id === IPC_NAMES ? resolved : undefined),
+    load: (id) =>
+      id === resolved
+        ? `export const BRIDGE_KEY = ${JSON.stringify(BRIDGE_KEY)};\n` +
+          `export const CHANNELS = ${JSON.stringify(listChannels(contract))};\n`
+        : undefined,
   };
 }
 
@@ -44,9 +34,10 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [ipcNames()],
     build: {
       // A sandboxed preload gets a polyfilled `require` that knows only `electron` (and a few
-      // built-ins) and cannot load ESM, so it must be one CommonJS file with zod inlined.
+      // built-ins) and cannot load ESM, so it must be one self-contained CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
@@ -55,6 +46,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     base: './',
-    plugins: [svelte(), contentSecurityPolicyMeta()],
+    // No CSP <meta>: main sends the policy as a response header (src/main/shell/csp.ts).
+    plugins: [svelte()],
   },
 });

@@ -62,8 +62,9 @@ export default tseslint.config(
       ban.main,
       ban.renderer,
       {
-        regex: '^(?!electron$|\\.)',
-        message: 'A sandboxed preload can require only electron; other code comes from src/shared, bundled.',
+        regex: '^(?!electron$|virtual:ipc-names$|\\.)',
+        message:
+          'A sandboxed preload can require only electron; other code comes from src/shared (bundled) or from virtual:ipc-names (generated).',
       },
     ],
   ),

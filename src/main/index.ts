@@ -1,20 +1,23 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
 import { registerIpcHandlers } from './ipc/register';
 import { createKeytarStore, KEYCHAIN_SERVICE } from './secrets/keytar-store';
-import { rendererLocation } from './shell/app-url';
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
+import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
 import { createMainWindow } from './shell/window';
 
 /** How long quitting waits for services (sandbox server, HTTP pools, log file) to close. */
 const DISPOSE_TIMEOUT_MS = 5_000;
 
+const rendererDir = join(import.meta.dirname, '../renderer');
 const location = rendererLocation({
-  rendererDir: join(import.meta.dirname, '../renderer'),
   devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
 });
+// Chromium fixes its schemes' privileges at start-up: this must run before `ready`.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 let services: AppServices | undefined;
@@ -57,6 +60,9 @@ async function start(): Promise<void> {
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
   installNavigationGuards(guardOptions);
   hardenSession(session.defaultSession, { ...guardOptions, devServerOrigin: location.devServerOrigin });
+  // The window uses the default session, whose `protocol` this is. On the dev server the
+  // scheme stays unanswered: nothing should load a stale build next to it.
+  if (!location.devServerOrigin) protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
   unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
   openWindow(services);
 }

@@ -1,7 +1,8 @@
 /**
- * The main process's logger. Lines carry an event name and flat context; values under
- * keys that can hold credentials are replaced before anything is written, so a careless
- * call site cannot leak a secret into a log file.
+ * The main process's logger. Lines carry an event name and context. Before anything is written,
+ * values under credential key names are replaced, and credential-shaped text is replaced wherever
+ * it appears (an error message, a URL, a nested array), so a careless call site cannot leak a
+ * secret into a log file.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogContext = Record<string, unknown>;
@@ -14,18 +15,110 @@ export interface Logger {
   error(event: string, context?: LogContext): void;
 }
 
-const SECRET_KEY = /secret|token|password|authorization|cookie|credential/i;
+export const REDACTED = '[redacted]';
+
+/**
+ * Key names whose values are credentials, compared exactly once case and `-` / `_` are
+ * dropped (`client_secret`, `clientSecret`, `Client-Secret`): `secretReplaced` or `tokenTtl`
+ * say something about a secret without being one.
+ */
+const SECRET_KEYS = new Set([
+  'secret',
+  'clientsecret',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'bearertoken',
+  'sessiontoken',
+  'password',
+  'passwd',
+  'passphrase',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'apikey',
+  'xapikey',
+  'privatekey',
+  'credential',
+  'credentials',
+  'clientassertion',
+]);
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, ''));
+}
+
+/** `Bearer <token>` / `Basic <base64>`, the scheme kept so the line still says which was sent. */
+const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+/** An English word after the scheme ("bearer token", "Basic authentication") is prose, not a credential. */
+const WORD = /^[A-Z]?[a-z]+$/;
+/** A JWT (Keycard's access tokens are JWTs): base64url JSON header, payload, optional signature. */
+const JWT = /\beyJ[\w-]*\.[\w-]+(?:\.[\w-]*)?/g;
+/** What the sandbox issues: `sks_` client secrets (sandbox/random.ts) and `sbx_` tokens (sandbox/state.ts). */
+const PREFIXED_SECRET = /\b(?:sks|sbx)_[\w-]+/g;
+/** `client_secret=…` in a form body or query, `"access_token": "…"` in JSON text. */
+const KEY_VALUE = /(?<![\w-])("?)([A-Za-z][\w-]{0,63})\1(\s*[=:]\s*)("(?:[^"\\]|\\.)*"|[^\s"&,;}\]#]+)/g;
+
+/** Replaces credential-shaped parts of free text: patterns that run in one pass each. */
+export function redactText(text: string): string {
+  return text
+    .replace(AUTH_SCHEME, (match, scheme: string, space: string, credential: string) =>
+      WORD.test(credential) ? match : `${scheme}${space}${REDACTED}`,
+    )
+    .replace(KEY_VALUE, (match, quote: string, key: string, separator: string, value: string) => {
+      // A bare `key: value` is prose or a field issue ("clientSecret: too_small"); only `=` and quoted JSON keys count.
+      if (!isSecretKey(key) || (quote === '' && !separator.includes('='))) return match;
+      return `${quote}${key}${quote}${separator}${value.startsWith('"') ? `"${REDACTED}"` : REDACTED}`;
+    })
+    .replace(JWT, REDACTED)
+    .replace(PREFIXED_SECRET, REDACTED);
+}
+
+/** Deeper than this, a context is cut off: a self-referencing or runaway structure still makes one short line. */
+const MAX_DEPTH = 8;
 
 export function redact(context: LogContext): LogContext {
+  return redactEntries(context, 0, [context]);
+}
+
+function redactEntries(object: object, depth: number, ancestors: readonly object[]): LogContext {
   const out: LogContext = {};
-  for (const [key, value] of Object.entries(context)) {
-    if (SECRET_KEY.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      out[key] = redact(value as LogContext);
-    else out[key] = value;
+  for (const [key, value] of Object.entries(object)) {
+    out[key] = isSecretKey(key) ? REDACTED : redactValue(value, depth + 1, ancestors);
   }
   return out;
+}
+
+function redactValue(value: unknown, depth: number, ancestors: readonly object[]): unknown {
+  if (typeof value === 'string') return redactText(value);
+  // JSON.stringify throws on a bigint, and a log call must never throw.
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  // Only an ancestor makes a cycle; the same object twice side by side is logged twice.
+  if (ancestors.includes(value)) return '[circular]';
+  if (depth > MAX_DEPTH) return '[too deep]';
+  const path = [...ancestors, value];
+  try {
+    if (value instanceof Error) {
+      const code = (value as { code?: unknown }).code;
+      return {
+        name: value.name,
+        message: redactText(value.message),
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(value.cause === undefined ? {} : { cause: redactValue(value.cause, depth + 1, path) }),
+      };
+    }
+    if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, path));
+    // Dates, URLs and the like log as their JSON form, which is then checked like any text.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return redactValue(toJSON.call(value), depth + 1, path);
+    return redactEntries(value, depth, path);
+  } catch {
+    // A throwing getter or a revoked proxy: say so rather than lose the line.
+    return '[unreadable]';
+  }
 }
 
 export type LogSink = (line: string) => void;

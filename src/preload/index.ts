@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY } from '../shared/ipc/contract';
+import { BRIDGE_KEY, CHANNELS } from 'virtual:ipc-names';
 import { createBridge } from './bridge';
 
 // The page gets the typed API only: never ipcRenderer itself, which would let it pick any channel.
 contextBridge.exposeInMainWorld(
   BRIDGE_KEY,
-  createBridge((channel, payload, callId) => ipcRenderer.invoke(channel, payload, callId)),
+  createBridge((channel, payload, callId) => ipcRenderer.invoke(channel, payload, callId), CHANNELS),
 );

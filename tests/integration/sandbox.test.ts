@@ -139,6 +139,32 @@ describe('service-account token', () => {
   });
 });
 
+describe('DNS rebinding', () => {
+  it('refuses a request whose Host is not loopback, however it reached the socket', async () => {
+    const port = new URL(sandbox.url).port;
+    const rebound = { host: `rebound.attacker.example:${port}` };
+    expectError(
+      await call('GET', '/organizations', { token: primaryToken, headers: rebound }),
+      421,
+      'misdirected_request',
+    );
+    const { clientId, clientSecret } = sandbox.primaryCredential;
+    const response = await request(`${sandbox.url}/service-account-token`, {
+      method: 'POST',
+      headers: { ...rebound, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }).toString(),
+      dispatcher,
+    });
+    const answer = { status: response.statusCode, headers: response.headers, json: await response.body.json() };
+    expectError(answer, 421, 'misdirected_request');
+    expectOk(await call('GET', '/organizations', { token: primaryToken }), OrganizationListResponse);
+  });
+});
+
 describe('organizations', () => {
   it('lists only the organizations the caller belongs to', async () => {
     const all = expectOk(await call('GET', '/organizations', { token: primaryToken }), OrganizationListResponse);

@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/main/log';
 import { ProfileFile } from '../../src/main/profiles/profile-file';
 import { ProfileService } from '../../src/main/profiles/profile-service';
 import { createKeytarStore } from '../../src/main/secrets/keytar-store';
+import { SecretAlteredError } from '../../src/main/secrets/secret-store';
 
 /** Runs against the real Secret Service (see tests/support/with-keyring.sh), under a service name of its own. */
 const SERVICE = `Orgdesk test ${process.pid}`;
@@ -57,6 +58,57 @@ describe('keytar secret store on the real Secret Service', () => {
     }
     await profiles.remove(view.id);
     expect(await keytar.getPassword(SERVICE, view.id)).toBeNull();
+  });
+});
+
+describe('secrets the Secret Service would change', () => {
+  const store = createKeytarStore(SERVICE, silentLogger);
+  const cases = [
+    ['a NUL', `${SECRET}\u0000tail`],
+    ['an unpaired surrogate', `${SECRET}\uD800tail`],
+  ] as const;
+
+  it.each(cases)('are changed by libsecret itself (%s), which is why the store reads back', async (_label, secret) => {
+    await keytar.setPassword(SERVICE, 'raw', secret);
+    const stored = await keytar.getPassword(SERVICE, 'raw');
+    expect(stored).not.toBe(secret);
+    expect(stored?.startsWith(SECRET)).toBe(true);
+    await keytar.deletePassword(SERVICE, 'raw');
+  });
+
+  it.each(cases)('are refused by the store after reading back (%s), leaving no item', async (_label, secret) => {
+    await expect(store.set('altered', secret)).rejects.toBeInstanceOf(SecretAlteredError);
+    expect(await keytar.getPassword(SERVICE, 'altered')).toBeNull();
+  });
+
+  it('leave a profile with its old secret when an edit brings one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'orgdesk-altered-'));
+    const profiles = new ProfileService(new ProfileFile(dir, silentLogger), store, silentLogger);
+    const view = await profiles.create({
+      name: 'Read-back check',
+      baseUrl: 'https://api.keycard.ai',
+      color: '#16a34a',
+      authKind: 'client_credentials',
+      clientId: 'sa_keychain',
+      clientSecret: SECRET,
+    });
+    const before = await readFile(join(dir, 'profiles.json'), 'utf8');
+    await expect(
+      profiles.update({ id: view.id, name: 'Changed', clientSecret: `${SECRET}\u0000tail` }),
+    ).rejects.toMatchObject({ kind: 'keychain', code: 'keychain_altered_secret' });
+    expect(await keytar.getPassword(SERVICE, view.id)).toBe(SECRET);
+    expect(await readFile(join(dir, 'profiles.json'), 'utf8')).toBe(before);
+    await expect(
+      profiles.create({
+        name: 'New',
+        baseUrl: 'https://api.keycard.ai',
+        color: '#16a34a',
+        authKind: 'bearer',
+        token: '\uDFFFx',
+      }),
+    ).rejects.toBeInstanceOf(SecretAlteredError);
+    expect((await profiles.list()).profiles.map((p) => p.name)).toEqual(['Read-back check']);
+    await profiles.remove(view.id);
   });
 });
 

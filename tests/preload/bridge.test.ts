@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createBridge } from '../../src/preload/bridge';
+import { createBridge, type ChannelList } from '../../src/preload/bridge';
 import { listChannels } from '../../src/shared/ipc/channel';
 import { contract } from '../../src/shared/ipc/contract';
 
 type Calls = Array<{ channel: string; args: unknown[] }>;
 
-function recordingBridge(): { api: ReturnType<typeof createBridge>; calls: Calls } {
+function recordingBridge(channels: ChannelList = listChannels(contract)): {
+  api: ReturnType<typeof createBridge>;
+  calls: Calls;
+} {
   const calls: Calls = [];
   const api = createBridge(async (...args: unknown[]) => {
     calls.push({ channel: String(args[0]), args: args.slice(1) });
     return { ok: true, value: args[0] };
-  });
+  }, channels);
   return { api, calls };
 }
 
@@ -41,6 +44,22 @@ describe('createBridge', () => {
       expect(calls.at(-1)).toEqual({ channel, args: [input] });
     }
     expect(calls).toHaveLength(listChannels(contract).length);
+  });
+
+  it('is built from the list it is given, not from the contract', () => {
+    const { api } = recordingBridge([['orgs', 'list', 'orgs:list']]);
+    expect(Object.keys(methodsOf(api))).toEqual(['orgs']);
+    expect(Object.keys(methodsOf(api)['orgs']!)).toEqual(['list']);
+  });
+
+  it('forwards a string callId and nothing else from the options', async () => {
+    const { api, calls } = recordingBridge();
+    const input = { profileId: '6c1f4f8e-3f2a-4b7e-9d8c-1a2b3c4d5e6f' };
+    await api.orgs.list(input, { callId: 'call-1' });
+    await api.orgs.list(input, { callId: 42 } as unknown as { callId: string });
+    await api.orgs.list(input, { callId: 'call-2', extra: 'dropped' } as { callId: string });
+    await api.orgs.list(input, 'call-3' as unknown as { callId: string });
+    expect(calls.map((call) => call.args)).toEqual([[input, 'call-1'], [input], [input, 'call-2'], [input]]);
   });
 
   it('sends undefined for entries without input', async () => {

@@ -9,7 +9,7 @@ import type {
 } from '../../shared/ipc/profiles';
 import { InvalidInputError, NotFoundError, OrgdeskError } from '../errors';
 import type { Logger } from '../log';
-import { KeychainError, type SecretStore } from '../secrets/secret-store';
+import { KeychainError, SecretAlteredError, type SecretStore } from '../secrets/secret-store';
 import type { ProfileFile } from './profile-file';
 import type { ProfilesFile, StoredProfile } from './stored-profile';
 
@@ -113,9 +113,15 @@ export class ProfileService {
         updatedAt: now,
       };
       // Keychain first: if it refuses, nothing has been written anywhere.
-      await this.#keychainCall(() =>
-        this.secrets.set(profile.id, input.authKind === 'client_credentials' ? input.clientSecret : input.token),
-      );
+      try {
+        await this.#keychainCall(() =>
+          this.secrets.set(profile.id, input.authKind === 'client_credentials' ? input.clientSecret : input.token),
+        );
+      } catch (error) {
+        // The ID is new, so whatever a failed save left under it belongs to no profile.
+        await this.secrets.delete(profile.id).catch(() => undefined);
+        throw error;
+      }
       try {
         await this.file.write({ ...data, profiles: [...data.profiles, profile] });
       } catch (error) {
@@ -162,7 +168,13 @@ export class ProfileService {
       let previous: string | null = null;
       if (secret !== undefined) {
         previous = await this.#keychainCall(() => this.secrets.get(current.id));
-        await this.#keychainCall(() => this.secrets.set(current.id, secret));
+        try {
+          await this.#keychainCall(() => this.secrets.set(current.id, secret));
+        } catch (error) {
+          // The store removed what the keychain made of the new secret: the old one goes back.
+          if (error instanceof SecretAlteredError) await this.#restoreSecret(current.id, previous);
+          throw error;
+        }
         this.#missing.delete(current.id);
       }
       const profiles = data.profiles.with(index, next);
@@ -228,7 +240,9 @@ export class ProfileService {
       this.#keychain = { available: true };
       return result;
     } catch (error) {
-      if (error instanceof KeychainError) this.#keychain = { available: false, message: error.message };
+      // A keychain that changed a secret did answer: it is there, it just cannot hold that value.
+      if (error instanceof SecretAlteredError) this.#keychain = { available: true };
+      else if (error instanceof KeychainError) this.#keychain = { available: false, message: error.message };
       throw error;
     }
   }

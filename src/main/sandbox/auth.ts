@@ -2,6 +2,7 @@ import { parse } from 'node:querystring';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TokenResponse } from '../../shared/api/common';
 import { SandboxHttpError, badRequest, unauthorized } from './errors';
+import { refuseCrossSite } from './request-guards';
 import type { SandboxState } from './state';
 
 /** Who is calling: the service account behind the bearer token, and the token's organization scope if any. */
@@ -84,7 +85,8 @@ export function registerTokenEndpoint(app: FastifyInstance, state: SandboxState)
     done(null, parse(typeof body === 'string' ? body : body.toString('utf8')));
   });
 
-  app.post('/service-account-token', async (request, reply) => {
+  // Checked on request, before the body is parsed: a cross-site post gets nothing read.
+  app.post('/service-account-token', { onRequest: refuseCrossSite }, async (request, reply) => {
     if (!isForm(request)) {
       throw badRequest('The token request must be application/x-www-form-urlencoded', 'invalid_request');
     }

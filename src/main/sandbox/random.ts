@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 /**
  * A seeded PRNG (sfc32) so that every start of the sandbox produces the same IDs,
  * names and credentials. `Math.random` would make fixtures and screenshots drift.
@@ -57,6 +59,15 @@ export function newClientId(random: SeededRandom): string {
   return `sa_${random.string(24, ID_ALPHABET)}`;
 }
 
+const SECRET_PREFIX = 'sks_';
+const SECRET_LENGTH = 40;
+
 export function newClientSecret(random: SeededRandom): string {
-  return `sks_${random.string(40, SECRET_ALPHABET)}`;
+  return SECRET_PREFIX + random.string(SECRET_LENGTH, SECRET_ALPHABET);
+}
+
+/** The same format from the OS CSPRNG (`randomInt` draws without modulo bias). */
+export function newRandomClientSecret(): string {
+  const chars = Array.from({ length: SECRET_LENGTH }, () => SECRET_ALPHABET.charAt(randomInt(SECRET_ALPHABET.length)));
+  return SECRET_PREFIX + chars.join('');
 }

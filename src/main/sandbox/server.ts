@@ -2,8 +2,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { REQUEST_ID_HEADER } from '../../shared/api/common';
 import { registerTokenEndpoint, requireBearer } from './auth';
 import { registerErrorHandlers } from './errors';
+import { exposureFor } from './exposure';
 import { SandboxFaults, registerFaults, type FaultInjector } from './faults';
 import { parseQueryString } from './query';
+import { registerHostGuard } from './request-guards';
 import { registerOrganizationRoutes } from './routes/organizations';
 import { registerUserRoutes } from './routes/users';
 import { seedSandbox, type SandboxCredential, type SeedOptions, type SeedResult } from './seed';
@@ -12,10 +14,16 @@ import { SandboxState } from './state';
 export type { FaultInjector, FaultSpec, SeenRequest } from './faults';
 export type { SandboxCredential, SandboxMembership, SeedOptions } from './seed';
 export { SandboxState } from './state';
+export { RemoteHostRefusedError } from './exposure';
 
 export interface SandboxOptions {
   /** Default 127.0.0.1: the sandbox hands out its secrets, so it stays off the network. */
   host?: string;
+  /**
+   * Lets `host` be a non-loopback address (otherwise refused before listening). The
+   * secrets are then generated at random and that host's name is answered too.
+   */
+  allowRemote?: boolean;
   /** Default 0, an ephemeral port. */
   port?: number;
   seed?: SeedOptions;
@@ -32,6 +40,8 @@ export interface RunningSandbox {
   readonly credentials: readonly SandboxCredential[];
   /** Multi-organization login: org_admin in Acme and Globex, org_member in Initech, org_viewer in Umbrella. */
   readonly primaryCredential: SandboxCredential;
+  /** Listening on a non-loopback address (`allowRemote`), with random secrets. */
+  readonly remote: boolean;
   readonly faults: FaultInjector;
   readonly state: SandboxState;
   close(): Promise<void>;
@@ -41,6 +51,8 @@ export interface SandboxAppContext {
   readonly state: SandboxState;
   readonly faults: SandboxFaults;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Host header names answered besides the loopback ones; none by default. */
+  readonly extraHostNames?: readonly string[];
 }
 
 export interface SeededSandbox {
@@ -48,10 +60,16 @@ export interface SeededSandbox {
   readonly seed: SeedResult;
 }
 
-export function createSeededState(options: Pick<SandboxOptions, 'seed' | 'tokenTtlSeconds'> = {}): SeededSandbox {
-  const state = new SandboxState(
-    options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds },
-  );
+export interface SeededStateOptions extends Pick<SandboxOptions, 'seed' | 'tokenTtlSeconds'> {
+  /** Client secrets from the OS CSPRNG instead of the fixed seed (a sandbox others can reach). */
+  randomSecrets?: boolean;
+}
+
+export function createSeededState(options: SeededStateOptions = {}): SeededSandbox {
+  const state = new SandboxState({
+    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+    ...(options.randomSecrets === undefined ? {} : { randomSecrets: options.randomSecrets }),
+  });
   return { state, seed: seedSandbox(state, options.seed) };
 }
 
@@ -75,6 +93,7 @@ export function buildSandboxApp(context: SandboxAppContext): FastifyInstance {
   });
 
   registerErrorHandlers(app);
+  registerHostGuard(app, context.extraHostNames ?? []);
   registerFaults(app, context.faults);
   app.addHook('onSend', async (request, reply) => {
     const requestId = request.headers[REQUEST_ID_HEADER];
@@ -91,10 +110,11 @@ export function buildSandboxApp(context: SandboxAppContext): FastifyInstance {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { state, seed } = createSeededState(options);
-  const faults = new SandboxFaults();
-  const app = buildSandboxApp({ state, faults, logger: options.logger });
   const host = options.host ?? '127.0.0.1';
+  const exposure = exposureFor(host, options.allowRemote ?? false);
+  const { state, seed } = createSeededState({ ...options, randomSecrets: exposure.remote });
+  const faults = new SandboxFaults();
+  const app = buildSandboxApp({ state, faults, logger: options.logger, extraHostNames: exposure.extraHostNames });
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('sandbox is not listening on a TCP port');
@@ -103,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     url: `http://${urlHost}:${address.port}`,
     credentials: seed.credentials,
     primaryCredential: seed.primaryCredential,
+    remote: exposure.remote,
     faults,
     state,
     close: () => app.close(),

@@ -1,13 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { OrganizationRole } from '../../shared/api/users';
 import { deriveLabel } from './labels';
-import { SeededRandom, newClientId, newClientSecret, newId } from './random';
+import { SeededRandom, newClientId, newClientSecret, newId, newRandomClientSecret } from './random';
 import type { CredentialRecord, OrganizationRecord, ServiceAccountRecord, TokenRecord, UserRecord } from './records';
 import { SortedCollection } from './sorted-collection';
 
 export interface SandboxStateOptions {
   /** Seed of the PRNG behind every ID and secret, so runs are reproducible. */
   randomSeed?: number;
+  /** Client secrets from the OS CSPRNG instead of the seeded PRNG: for a sandbox others can reach. */
+  randomSecrets?: boolean;
   tokenTtlSeconds?: number;
   /** Wall clock for records created at runtime and for token expiry. */
   now?: () => Date;
@@ -35,6 +37,7 @@ export class SandboxState {
   readonly random: SeededRandom;
   readonly tokenTtlSeconds: number;
   readonly #now: () => Date;
+  readonly #randomSecrets: boolean;
 
   readonly organizations = new SortedCollection<OrganizationRecord>();
   readonly serviceAccounts = new SortedCollection<ServiceAccountRecord>();
@@ -50,6 +53,7 @@ export class SandboxState {
     this.random = new SeededRandom(options.randomSeed ?? DEFAULT_RANDOM_SEED);
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     this.#now = options.now ?? (() => new Date());
+    this.#randomSecrets = options.randomSecrets ?? false;
   }
 
   now(): Date {
@@ -163,7 +167,7 @@ export class SandboxState {
       name: input.name,
       ...(input.description === undefined ? {} : { description: input.description }),
       client_id: clientId,
-      client_secret: newClientSecret(this.random),
+      client_secret: this.#randomSecrets ? newRandomClientSecret() : newClientSecret(this.random),
       created_at: input.at ?? this.timestamp(),
     };
     this.credentials.insert(record);

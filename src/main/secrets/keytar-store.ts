@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import { KeychainError, type SecretStore } from './secret-store';
+import { KeychainError, SecretAlteredError, type SecretStore } from './secret-store';
 
 export const KEYCHAIN_SERVICE = 'Orgdesk';
 
-type Keytar = typeof import('keytar');
+/** The part of keytar the store uses; tests pass a fake one that alters values like libsecret. */
+export type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword'>;
 
 /**
  * Secrets in the OS keychain through keytar (macOS Keychain, Windows Credential Manager,
@@ -13,8 +14,12 @@ type Keytar = typeof import('keytar');
  * missing Secret Service is reported as a keychain error rather than crashing start-up.
  * Operations on one account are serialized so that a save racing a delete cannot resurrect an item.
  */
-export function createKeytarStore(service: string = KEYCHAIN_SERVICE, logger: Logger = silentLogger): SecretStore {
-  let keytar: Keytar | undefined;
+export function createKeytarStore(
+  service: string = KEYCHAIN_SERVICE,
+  logger: Logger = silentLogger,
+  module?: Keytar,
+): SecretStore {
+  let keytar: Keytar | undefined = module;
   const load = (): Keytar => {
     if (!keytar) {
       try {
@@ -56,6 +61,12 @@ export function createKeytarStore(service: string = KEYCHAIN_SERVICE, logger: Lo
       serialized(account, () =>
         guarded('save the secret', account, async (k) => {
           await k.setPassword(service, account, secret);
+          // Read back inside the same serialized step, so no other write to the account can interleave.
+          if ((await k.getPassword(service, account)) !== secret) {
+            await k.deletePassword(service, account);
+            logger.warn('keychain.altered_secret', { account });
+            throw new SecretAlteredError();
+          }
           logger.info('keychain.saved', { account });
         }),
       ),

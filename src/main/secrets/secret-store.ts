@@ -12,19 +12,36 @@ import { OrgdeskError } from '../errors';
  */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
+  /**
+   * Resolves once the keychain gives back exactly `secret`. If it stored something else (libsecret
+   * cuts a string at NUL and turns an unpaired surrogate into U+FFFD), the item is removed and
+   * `SecretAlteredError` thrown: a secret that reads back different would pass a test and then fail.
+   */
   set(account: string, secret: string): Promise<void>;
   /** Resolves to whether an item was there to delete. */
   delete(account: string): Promise<boolean>;
 }
 
 export class KeychainError extends OrgdeskError {
-  constructor(action: string, cause?: unknown) {
+  constructor(action: string, cause?: unknown, explained?: { message: string; code: string }) {
     const reason = describeCause(cause);
     super(
       'keychain',
-      `The system keychain could not ${action}${reason ? ` (${reason})` : ''}. Unlock it, or on Linux install a Secret Service such as GNOME Keyring, and try again.${action.startsWith('save') ? ' Nothing was saved in plain text.' : ''}`,
-      { cause: reason, code: 'keychain_unavailable' },
+      explained?.message ??
+        `The system keychain could not ${action}${reason ? ` (${reason})` : ''}. Unlock it, or on Linux install a Secret Service such as GNOME Keyring, and try again.${action.startsWith('save') ? ' Nothing was saved in plain text.' : ''}`,
+      { cause: reason, code: explained?.code ?? 'keychain_unavailable' },
     );
+  }
+}
+
+/** The keychain answered, but read back a different secret than it was given; the item is gone again. */
+export class SecretAlteredError extends KeychainError {
+  constructor() {
+    super('save the secret', undefined, {
+      code: 'keychain_altered_secret',
+      message:
+        'The system keychain changed the secret while saving it (it cannot store some characters, such as NUL or broken Unicode), so Orgdesk did not keep it. Check the secret and enter it again. Nothing was saved in plain text.',
+    });
   }
 }
 

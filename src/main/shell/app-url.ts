@@ -1,46 +1,57 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+/**
+ * The packaged renderer's origin: a privileged custom scheme served by main (app-protocol.ts),
+ * so `'self'` in the page's policy means the app's own files and nothing else on disk. The
+ * scheme is generic and the host names the app, keeping `orgdesk://` free for OS deep links.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'orgdesk';
+/** The one page the window loads and trusts. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Where the window loads the renderer from, and how to recognise a URL as the app's own. */
 export interface RendererLocation {
-  load: { kind: 'file'; path: string } | { kind: 'url'; url: string };
+  url: string;
   /** Set in dev only: the Vite server the renderer comes from. */
   devServerOrigin?: string;
   isAppUrl(url: string): boolean;
 }
 
 export interface RendererLocationOptions {
-  /** The built renderer directory (`out/renderer`), holding `index.html`. */
-  rendererDir: string;
   /** `ELECTRON_RENDERER_URL`, honoured only when not packaged. */
   devServerUrl?: string;
 }
 
 /**
- * A packaged app trusts exactly its own `index.html` (any hash or query), never other
- * `file://` pages; dev trusts the Vite server's origin, and only on loopback, so a stray
- * environment variable cannot point the privileged window at a remote site.
+ * A built app trusts exactly `app://orgdesk/index.html` (any query or hash): no other path,
+ * host, port or credentials. Dev trusts the Vite server's origin, and only on loopback, so a
+ * stray environment variable cannot point the privileged window at a remote site.
  */
 export function rendererLocation(options: RendererLocationOptions): RendererLocation {
   const dev = options.devServerUrl ? parseLoopbackHttp(options.devServerUrl) : undefined;
   if (dev) {
     return {
-      load: { kind: 'url', url: dev.href },
+      url: dev.href,
       devServerOrigin: dev.origin,
       isAppUrl: (url) => parse(url)?.origin === dev.origin,
     };
   }
-  const indexPath = join(options.rendererDir, 'index.html');
-  const indexUrl = pathToFileURL(indexPath);
-  return {
-    load: { kind: 'file', path: indexPath },
-    isAppUrl: (url) => {
-      const candidate = parse(url);
-      return (
-        candidate?.protocol === 'file:' && candidate.host === indexUrl.host && candidate.pathname === indexUrl.pathname
-      );
-    },
-  };
+  return { url: APP_PAGE_URL, isAppUrl: isAppPage };
+}
+
+/**
+ * Node gives a custom scheme's origin as `'null'`, so the parts are compared one by one;
+ * `host` carries the port, so `app://orgdesk:1/` is not the app either.
+ */
+function isAppPage(url: string): boolean {
+  const candidate = parse(url);
+  return (
+    candidate !== undefined &&
+    candidate.protocol === `${APP_SCHEME}:` &&
+    candidate.host === APP_HOST &&
+    candidate.username === '' &&
+    candidate.password === '' &&
+    candidate.pathname === '/index.html'
+  );
 }
 
 function parse(url: string): URL | undefined {

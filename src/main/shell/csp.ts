@@ -3,6 +3,10 @@
  * through the preload, so it needs no network, no eval, no frames and no plugins.
  * `style-src 'unsafe-inline'` stays because Svelte templates carry `style="…"` attributes
  * and toast libraries set inline positions; scripts remain same-origin only.
+ *
+ * It is delivered only as a response header (by the app scheme's handler, and on the dev
+ * server's responses), never as a `<meta>`: one policy, and the header also carries what a
+ * meta cannot (`frame-ancestors`).
  */
 const POLICY: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
@@ -17,12 +21,7 @@ const POLICY: Readonly<Record<string, readonly string[]>> = {
   'object-src': ["'none'"],
 };
 
-/** Chromium ignores these in a `<meta>` policy and logs a console error for each, so they go only in headers. */
-const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
-
 export interface CspOptions {
-  /** `meta` for the built index.html, `header` for responses main can rewrite. */
-  delivery: 'meta' | 'header';
   /**
    * The Vite dev server's origin (`http://localhost:5173`). Its HMR client opens a WebSocket
    * back to that host, so dev alone allows that connection.
@@ -30,16 +29,15 @@ export interface CspOptions {
   devServerOrigin?: string;
 }
 
-export function contentSecurityPolicy(options: CspOptions): string {
-  const directives = Object.entries(POLICY)
-    .filter(([name]) => options.delivery === 'header' || !HEADER_ONLY.has(name))
-    .map(([name, sources]): [string, readonly string[]] => {
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  return Object.entries(POLICY)
+    .map(([name, sources]) => {
       if (name === 'connect-src' && options.devServerOrigin) {
         const origin = new URL(options.devServerOrigin);
         const ws = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}`;
-        return [name, ["'self'", ws]];
+        return `${name} 'self' ${ws}`;
       }
-      return [name, sources];
-    });
-  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+      return `${name} ${sources.join(' ')}`;
+    })
+    .join('; ');
 }

@@ -51,8 +51,6 @@ export function createMainWindow(
   window.once('ready-to-show', () => window.show());
   // index.html's <title> would otherwise replace the window title on every load.
   window.on('page-title-updated', (event) => event.preventDefault());
-  const loading =
-    location.load.kind === 'file' ? window.loadFile(location.load.path) : window.loadURL(location.load.url);
-  loading.catch((error: unknown) => logger.error('shell.load_failed', { error }));
+  window.loadURL(location.url).catch((error: unknown) => logger.error('shell.load_failed', { error }));
   return window;
 }

@@ -3,6 +3,30 @@ import { z } from 'zod';
 /** Keycard IDs: 26-char nanoids in practice; the schema allows 1..255. */
 export const Id = z.string().min(1).max(255);
 
+/** RFC 3986 unreserved characters: nanoids and DNS labels are made of these and nothing else. */
+const UNRESERVED = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * An ID (or label) the app puts into a request path, refused by name unless it is one plain
+ * segment: unreserved characters only, and not a dot-segment, which a URL would resolve away.
+ */
+export function pathId(what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, { message: `The ${what} is missing`, abort: true })
+    .max(255, { message: `The ${what} can be at most 255 characters`, abort: true })
+    .superRefine((value, ctx) => {
+      const problem =
+        value === '.' || value === '..'
+          ? `The ${what} cannot be "." or ".."`
+          : UNRESERVED.test(value)
+            ? undefined
+            : `The ${what} may only contain letters, digits and - . _ ~`;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
 /** ISO 8601 timestamp in UTC, as every `*_at` field is sent. */
 export const Timestamp = z.iso.datetime({ offset: true });
 

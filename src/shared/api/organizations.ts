@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Permissions, Timestamp, listResponse } from './common';
+import { displayName } from '../text';
 
 /** A DNS label: what the server derives from an organization's name. */
 export const OrganizationLabel = z.string().max(63);
@@ -18,12 +19,15 @@ export type Organization = z.infer<typeof Organization>;
 export const OrganizationListResponse = listResponse(Organization);
 export type OrganizationListResponse = z.infer<typeof OrganizationListResponse>;
 
-/** Display names: non-empty after trimming, bounded so a label can be derived. */
-export const OrganizationName = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(255, 'Name must be at most 255 characters');
+/**
+ * What the app sends as a name: visible after trimming, bounded so a label can be derived.
+ * Names the server answers with stay plain strings: one odd name must not hide the list.
+ */
+export const OrganizationName = displayName({
+  required: 'Name is required',
+  max: 255,
+  tooLong: 'Name must be at most 255 characters',
+});
 
 export const OrganizationCreateBody = z.object({ name: OrganizationName.optional() });
 export type OrganizationCreateBody = z.infer<typeof OrganizationCreateBody>;

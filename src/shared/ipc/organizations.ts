@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Organization, OrganizationName } from '../api/organizations';
-import { Permissions } from '../api/common';
+import { Permissions, pathId } from '../api/common';
 import { ProfileId } from './profiles';
 
 export const OrgRef = z.object({
   profileId: ProfileId,
   /** The organization's ID or label. */
-  orgId: z.string().trim().min(1).max(255),
+  orgId: pathId('organization ID'),
 });
 export type OrgRef = z.infer<typeof OrgRef>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { displayName } from '../text';
+import { BearerToken, BearerTokenOrKeep, ClientId, ClientSecret, ClientSecretOrKeep } from './credentials';
 
 export const DEFAULT_BASE_URL = 'https://api.keycard.ai';
 
@@ -9,19 +11,29 @@ export const ProfileId = z.uuid();
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export const ProfileName = z
-  .string()
-  .trim()
-  .min(1, 'Give the profile a name')
-  .max(80, 'Keep the name under 80 characters');
+export const ProfileName = displayName({
+  required: 'Give the profile a name',
+  max: 80,
+  tooLong: 'Keep the name under 80 characters',
+});
+
+/** Checked before the URL is parsed, so an oversized one costs no parse. */
+export const BASE_URL_MAX = 2048;
 
 export const BaseUrl = z
   .string()
   .trim()
-  .min(1, 'Enter the API base URL')
+  .min(1, { message: 'Enter the API base URL', abort: true })
+  .max(BASE_URL_MAX, { message: `The URL can be at most ${BASE_URL_MAX} characters`, abort: true })
   .superRefine((value, ctx) => {
     const url = URL.parse(value);
     if (!url) ctx.addIssue({ code: 'custom', message: 'Enter a full URL such as https://api.keycard.ai' });
+    // A password in the URL would be written to profiles.json in plain text.
+    else if (url.username !== '' || url.password !== '')
+      ctx.addIssue({
+        code: 'custom',
+        message: "Remove the user name and password from the URL; the profile's credentials sign in",
+      });
     else if (!/^https?:$/.test(url.protocol))
       ctx.addIssue({ code: 'custom', message: 'The URL must start with https://' });
     // A client secret must not cross a network in the clear; plain HTTP is for a server on this machine.
@@ -31,10 +43,6 @@ export const BaseUrl = z
   .transform((value) => value.replace(/\/+$/, ''));
 
 export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour');
-
-const ClientId = z.string().trim().min(1, 'Enter the client ID').max(255);
-const ClientSecret = z.string().min(1, 'Enter the client secret').max(4096);
-const BearerToken = z.string().trim().min(1, 'Paste the bearer token').max(16384);
 
 /**
  * How a profile logs in. `sandbox` profiles talk to the embedded sandbox server,
@@ -72,8 +80,8 @@ export const ProfileUpdateInput = z.object({
   baseUrl: BaseUrl.optional(),
   color: ProfileColor.optional(),
   clientId: ClientId.optional(),
-  clientSecret: z.string().max(4096).optional(),
-  token: z.string().max(16384).optional(),
+  clientSecret: ClientSecretOrKeep.optional(),
+  token: BearerTokenOrKeep.optional(),
 });
 export type ProfileUpdateInput = z.input<typeof ProfileUpdateInput>;
 
@@ -116,11 +124,28 @@ export type ProfileList = z.infer<typeof ProfileList>;
  * Test a saved profile (optionally with unsaved edits from its form, the stored secret
  * standing in for an empty one), or a new profile's form before it is saved.
  */
-export const ProfileTestInput = z.union([
-  z.object({ id: ProfileId, changes: ProfileUpdateInput.omit({ id: true }).optional() }),
-  z.object({ draft: ProfileCreateInput }),
-]);
+export const ProfileTestInput = z
+  .object({
+    id: ProfileId.optional(),
+    changes: ProfileUpdateInput.omit({ id: true }).optional(),
+    draft: ProfileCreateInput.optional(),
+  })
+  // One object rather than a union, so a bad field is reported at its own path: a union that
+  // fails answers only "invalid input" for the whole payload.
+  .superRefine((input, ctx) => {
+    if ((input.id === undefined) === (input.draft === undefined))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'Test either a saved profile (id) or a draft' });
+    else if (input.draft !== undefined && input.changes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['changes'], message: 'A draft carries its own fields' });
+  })
+  .transform(({ id, changes, draft }): ProfileTest =>
+    draft !== undefined ? { draft } : { id: id as string, ...(changes === undefined ? {} : { changes }) },
+  );
 export type ProfileTestInput = z.input<typeof ProfileTestInput>;
+/** What main works with: a saved profile with unsaved edits, or a draft. */
+export type ProfileTest =
+  | { draft: z.output<typeof ProfileCreateInput> }
+  | { id: string; changes?: Omit<z.output<typeof ProfileUpdateInput>, 'id'> };
 
 export const ConnectionTestResult = z.object({
   organizationCount: z.number().int().nonnegative(),

@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../src/main/app-services';
+import { serveRenderer } from '../../../src/main/shell/app-protocol';
+import { APP_HOST, APP_SCHEME } from '../../../src/main/shell/app-url';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { PRELOAD_FILE, RENDERER_DIR } from './paths';
@@ -35,7 +36,7 @@ export interface LaunchedApp {
   browser: Browser;
   services: AppServices;
   userDataDir: string;
-  /** Where the built renderer is served, e.g. `http://127.0.0.1:43127/`. */
+  /** The app page as the harness serves it, e.g. `http://127.0.0.1:43127/index.html`. */
   url: string;
   /** Every call the page made through the bridge, in order, refused ones included. */
   ipcLog: IpcLogEntry[];
@@ -60,7 +61,9 @@ const CHROMIUM_ARGS = [
 /**
  * Runs the built renderer in Chromium against the real main-process services, with the
  * Electron-specific parts replaced as faithfully as a browser allows:
- * - the page is served over loopback HTTP rather than `file://` (same built files and meta CSP);
+ * - every request is answered by main's own app-scheme handler (`serveRenderer`: same files,
+ *   types, `nosniff` and header CSP), carried over loopback HTTP because a plain Chromium
+ *   cannot register `app://`; the page's origin is therefore `http://127.0.0.1:<port>`;
  * - the real `out/preload/index.cjs` runs before any page script with a `require` that knows
  *   only `electron`, whose `ipcRenderer.invoke` is a Playwright binding;
  * - the binding applies main's sender rule (top frame of the app's origin) and clones payloads
@@ -94,14 +97,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const server = Fastify({ logger: false });
   cleanups.unshift(() => server.close());
-  await run(async () => {
-    await server.register(fastifyStatic, { root: RENDERER_DIR, index: 'index.html' });
-    // Chromium asks an http origin for a favicon (a file:// page it does not); a 404 would
-    // land in consoleErrors at a random moment.
-    server.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
-  });
-  const url = await run(async () => `${await server.listen({ host: '127.0.0.1', port: 0 })}/`);
-  const appOrigin = new URL(url).origin;
+  // Chromium asks an http origin for a favicon (an app:// page it does not); a 404 would
+  // land in consoleErrors at a random moment.
+  server.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+  server.all('/*', serveThroughAppHandler);
+  const url = await run(async () => `${await server.listen({ host: '127.0.0.1', port: 0 })}/index.html`);
+  const appPage = new URL(url);
 
   const browser = await run(() => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   cleanups.unshift(() => browser.close());
@@ -115,8 +116,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
 
   const ipcLog: IpcLogEntry[] = [];
-  const isAppFrame = (frame: Frame): boolean =>
-    frame.parentFrame() === null && URL.canParse(frame.url()) && new URL(frame.url()).origin === appOrigin;
+  // Main's rule (isAppUrl) moved to the harness origin: the top frame, on the app page.
+  const isAppFrame = (frame: Frame): boolean => {
+    if (frame.parentFrame() !== null || !URL.canParse(frame.url())) return false;
+    const candidate = new URL(frame.url());
+    return candidate.origin === appPage.origin && candidate.pathname === appPage.pathname;
+  };
 
   await run(() =>
     page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: unknown, payload: unknown, callId: unknown) => {
@@ -155,6 +160,26 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return closed;
     },
   };
+}
+
+/**
+ * Hands the request to `serveRenderer` as the app scheme would: same path and query, with
+ * the harness's origin swapped for `app://orgdesk`. The raw request line is used, so a
+ * `..%2f` or a `//host/` path reaches the handler as a client sent it.
+ */
+async function serveThroughAppHandler(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  let appRequest: Request;
+  try {
+    appRequest = new Request(new URL(request.raw.url ?? '/', `${APP_SCHEME}://${APP_HOST}`), {
+      method: request.method,
+    });
+  } catch {
+    // Methods a Request cannot carry (CONNECT, TRACE) are not GET or HEAD either.
+    return reply.code(405).send();
+  }
+  const response = await serveRenderer(appRequest, RENDERER_DIR);
+  reply.code(response.status).headers(Object.fromEntries(response.headers));
+  return reply.send(request.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
 }
 
 async function runCleanups(cleanups: Array<() => Promise<unknown>>): Promise<void> {

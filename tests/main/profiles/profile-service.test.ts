@@ -6,6 +6,8 @@ import { ProfileCreateInput, ProfileUpdateInput } from '../../../src/shared/ipc/
 import { silentLogger } from '../../../src/main/log';
 import { ProfileFile } from '../../../src/main/profiles/profile-file';
 import { ProfileService } from '../../../src/main/profiles/profile-service';
+import { createKeytarStore } from '../../../src/main/secrets/keytar-store';
+import { LibsecretLikeKeytar } from '../../support/libsecret-like-keytar';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 
 const SECRET = 'cs_unit-test-secret-7f3a9c';
@@ -228,5 +230,52 @@ describe('changes racing requests and failures', () => {
       kind: 'invalid_input',
     });
     expect(secrets.items.size).toBe(0);
+  });
+});
+
+describe('a keychain that changes the secret it is given', () => {
+  async function alteringSetup() {
+    const dir = await mkdtemp(join(tmpdir(), 'orgdesk-altering-'));
+    const keytar = new LibsecretLikeKeytar();
+    const service = new ProfileService(
+      new ProfileFile(dir, silentLogger),
+      createKeytarStore('Orgdesk test', silentLogger, keytar),
+      silentLogger,
+    );
+    return { dir, keytar, service };
+  }
+  // What the schema refuses, handed to the service directly: the read-back is the second line.
+  const cut = 'cs_kept\u0000cs_lost';
+
+  it('adds no profile and leaves no keychain item, without calling the keychain unavailable', async () => {
+    const { dir, keytar, service } = await alteringSetup();
+    const error = await service
+      .create({
+        name: 'Cut short',
+        baseUrl: 'https://api.keycard.ai',
+        color: '#2563eb',
+        authKind: 'client_credentials',
+        clientId: 'sa_client',
+        clientSecret: cut,
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'keychain', code: 'keychain_altered_secret' });
+    expect((error as Error).message).not.toContain('cs_');
+    expect(keytar.items.size).toBe(0);
+    await expect(readdir(dir)).resolves.not.toContain('profiles.json');
+    expect(await service.list()).toMatchObject({ profiles: [], keychain: { available: true } });
+  });
+
+  it('puts the old secret back and leaves profiles.json as it was when an edit brings one', async () => {
+    const { dir, keytar, service } = await alteringSetup();
+    const { id } = await service.create(draft);
+    const before = await readFile(join(dir, 'profiles.json'), 'utf8');
+    await expect(
+      service.update({ id, name: 'Renamed', baseUrl: 'https://staging.keycard.ai', clientSecret: 'cs_\uDBFF' }),
+    ).rejects.toMatchObject({ code: 'keychain_altered_secret' });
+    expect(keytar.items.get(id)).toBe(SECRET);
+    expect(await readFile(join(dir, 'profiles.json'), 'utf8')).toBe(before);
+    expect((await service.list()).profiles[0]).toMatchObject({ name: 'Acme production', secretStored: true });
+    await expect(service.secretOf(id)).resolves.toBe(SECRET);
   });
 });

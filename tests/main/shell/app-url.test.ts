@@ -1,36 +1,45 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rendererLocation } from '../../../src/main/shell/app-url';
-
-const rendererDir = join('/opt', 'Orgdesk', 'resources', 'app', 'out', 'renderer');
-const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+import { APP_PAGE_URL, rendererLocation } from '../../../src/main/shell/app-url';
 
 describe('rendererLocation', () => {
-  it('loads the built index.html and trusts only that file', () => {
-    const location = rendererLocation({ rendererDir });
-    expect(location.load).toEqual({ kind: 'file', path: join(rendererDir, 'index.html') });
+  it('loads the app page from the app scheme and trusts only that page', () => {
+    const location = rendererLocation({});
+    expect(location.url).toBe('app://orgdesk/index.html');
+    expect(APP_PAGE_URL).toBe(location.url);
     expect(location.devServerOrigin).toBeUndefined();
-    expect(location.isAppUrl(indexUrl)).toBe(true);
-    expect(location.isAppUrl(`${indexUrl}#/orgs/acme`)).toBe(true);
-    expect(location.isAppUrl(pathToFileURL(join(rendererDir, 'other.html')).href)).toBe(false);
-    expect(location.isAppUrl('file:///etc/passwd')).toBe(false);
-    expect(location.isAppUrl('https://example.com/index.html')).toBe(false);
-    expect(location.isAppUrl('not a url')).toBe(false);
+    expect(location.isAppUrl('app://orgdesk/index.html')).toBe(true);
+    expect(location.isAppUrl('app://orgdesk/index.html#/orgs/acme')).toBe(true);
+    expect(location.isAppUrl('app://orgdesk/index.html?tab=2')).toBe(true);
+  });
+
+  it.each([
+    ['another page of the scheme', 'app://orgdesk/assets/index.js'],
+    ['the scheme root', 'app://orgdesk/'],
+    ['no path at all', 'app://orgdesk'],
+    ['another host', 'app://evil/index.html'],
+    ['a host in other case', 'app://ORGDESK/index.html'],
+    ['a port', 'app://orgdesk:80/index.html'],
+    ['credentials', 'app://user:pass@orgdesk/index.html'],
+    ['another scheme, same path', 'orgdesk://orgdesk/index.html'],
+    ['a local file', 'file:///opt/Orgdesk/resources/app/out/renderer/index.html'],
+    ['a website', 'https://orgdesk/index.html'],
+    ['garbage', 'not a url'],
+  ])('does not trust %s', (_label, url) => {
+    expect(rendererLocation({}).isAppUrl(url)).toBe(false);
   });
 
   it('trusts the dev server origin in development', () => {
-    const location = rendererLocation({ rendererDir, devServerUrl: 'http://localhost:5173/' });
-    expect(location.load).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
+    const location = rendererLocation({ devServerUrl: 'http://localhost:5173/' });
+    expect(location.url).toBe('http://localhost:5173/');
     expect(location.devServerOrigin).toBe('http://localhost:5173');
     expect(location.isAppUrl('http://localhost:5173/index.html?x=1')).toBe(true);
     expect(location.isAppUrl('http://localhost:5174/')).toBe(false);
-    expect(location.isAppUrl(indexUrl)).toBe(false);
+    expect(location.isAppUrl(APP_PAGE_URL)).toBe(false);
   });
 
   it('ignores a dev server URL that is not on loopback', () => {
-    const location = rendererLocation({ rendererDir, devServerUrl: 'https://evil.example/' });
-    expect(location.load.kind).toBe('file');
+    const location = rendererLocation({ devServerUrl: 'https://evil.example/' });
+    expect(location.url).toBe(APP_PAGE_URL);
     expect(location.isAppUrl('https://evil.example/')).toBe(false);
   });
 });

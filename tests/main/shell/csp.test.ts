@@ -11,8 +11,8 @@ function directives(policy: string): Map<string, string> {
 }
 
 describe('contentSecurityPolicy', () => {
-  it('allows no network, no eval and no frames', () => {
-    const policy = directives(contentSecurityPolicy({ delivery: 'header' }));
+  it('allows no network, no eval, no frames and no embedding', () => {
+    const policy = directives(contentSecurityPolicy());
     expect(policy.get('default-src')).toBe("'none'");
     expect(policy.get('script-src')).toBe("'self'");
     expect(policy.get('connect-src')).toBe("'none'");
@@ -21,14 +21,8 @@ describe('contentSecurityPolicy', () => {
     expect([...policy.values()].join(' ')).not.toContain('unsafe-eval');
   });
 
-  it('leaves header-only directives out of the meta policy', () => {
-    const policy = directives(contentSecurityPolicy({ delivery: 'meta' }));
-    expect(policy.has('frame-ancestors')).toBe(false);
-    expect(policy.get('connect-src')).toBe("'none'");
-  });
-
   it('lets the dev server HMR socket through in dev only', () => {
-    const policy = directives(contentSecurityPolicy({ delivery: 'header', devServerOrigin: 'http://localhost:5173' }));
+    const policy = directives(contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' }));
     expect(policy.get('connect-src')).toBe("'self' ws://localhost:5173");
     expect(policy.get('script-src')).toBe("'self'");
   });

@@ -18,6 +18,8 @@ export class FakeNavigationEvent extends FakeEvent {
   constructor(
     readonly url: string,
     readonly isMainFrame = true,
+    /** The frame that started the navigation; null when the browser did. */
+    readonly initiator: FakeFrame | null = null,
   ) {
     super();
   }
@@ -36,7 +38,13 @@ export function subframe(url: string, parentUrl: string): FakeFrame {
   return { url, parent: mainFrame(parentUrl) };
 }
 
-type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+type WindowDisposition = 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+type WindowOpenHandler = (details: { url: string; disposition: WindowDisposition }) => { action: 'allow' | 'deny' };
+
+export interface NavigationDetails {
+  isMainFrame?: boolean;
+  initiator?: FakeFrame | null;
+}
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
@@ -45,22 +53,27 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
 
-  /** What Chromium does when the page sets `location.href`: the app may veto it. */
-  navigate(url: string): FakeNavigationEvent {
-    const event = new FakeNavigationEvent(url);
-    this.emit('will-navigate', event, url);
+  /**
+   * What Chromium does when a page starts a navigation (a link, `location.href`): as in
+   * Electron, `will-navigate` for the main frame first, then, unless prevented,
+   * `will-frame-navigate` for any frame. Browser-started navigations emit neither.
+   */
+  navigate(url: string, { isMainFrame = true, initiator = null }: NavigationDetails = {}): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url, isMainFrame, initiator);
+    if (isMainFrame) this.emit('will-navigate', event, url);
+    if (!event.defaultPrevented) this.emit('will-frame-navigate', event);
     return event;
   }
 
-  redirect(url: string): FakeNavigationEvent {
-    const event = new FakeNavigationEvent(url);
+  redirect(url: string, isMainFrame = true): FakeNavigationEvent {
+    const event = new FakeNavigationEvent(url, isMainFrame);
     this.emit('will-redirect', event, url);
     return event;
   }
 
-  openWindow(url: string): { action: 'allow' | 'deny' } {
+  openWindow(url: string, disposition: WindowDisposition = 'foreground-tab'): { action: 'allow' | 'deny' } {
     // Electron allows popups when no handler is set.
-    return this.windowOpenHandler ? this.windowOpenHandler({ url }) : { action: 'allow' };
+    return this.windowOpenHandler ? this.windowOpenHandler({ url, disposition }) : { action: 'allow' };
   }
 
   attachWebview(): FakeEvent {
@@ -77,7 +90,8 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 
   readonly webContents = new FakeWebContents();
-  loaded: { kind: 'file'; path: string } | { kind: 'url'; url: string } | undefined;
+  /** Main loads pages by URL only; there is deliberately no `loadFile` here. */
+  loaded: { kind: 'url'; url: string } | undefined;
   shown = false;
   destroyed = false;
 
@@ -86,10 +100,6 @@ export class FakeBrowserWindow extends EventEmitter {
     FakeBrowserWindow.instances.push(this);
     // Electron emits web-contents-created for every new contents, before the page loads.
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
-  }
-
-  async loadFile(path: string): Promise<void> {
-    this.loaded = { kind: 'file', path };
   }
 
   async loadURL(url: string): Promise<void> {
@@ -193,6 +203,7 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   exitCode: number | undefined;
   paths: Record<string, string> = { userData: '/tmp/orgdesk-fake-user-data' };
+  #isReady = false;
   #ready!: () => void;
   #readyPromise!: Promise<void>;
 
@@ -208,6 +219,7 @@ class FakeApp extends EventEmitter {
     this.hasLock = true;
     this.quitCalls = 0;
     this.exitCode = undefined;
+    this.#isReady = false;
     this.#readyPromise = new Promise<void>((resolve) => {
       this.#ready = resolve;
     });
@@ -216,11 +228,15 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return this.hasLock;
   }
+  isReady(): boolean {
+    return this.#isReady;
+  }
   whenReady(): Promise<void> {
     return this.#readyPromise;
   }
   /** Test hook: what Electron does once it has initialised. */
   becomeReady(): void {
+    this.#isReady = true;
     this.#ready();
     this.emit('ready');
   }
@@ -244,6 +260,40 @@ class FakeApp extends EventEmitter {
 
 export const app = new FakeApp();
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+interface CustomScheme {
+  scheme: string;
+  privileges?: Record<string, boolean>;
+}
+
+/**
+ * Electron's rules the entry must follow: privileges once and before `ready` (Chromium reads
+ * them at start-up), handlers only once the app is ready and one per scheme.
+ */
+class FakeProtocol {
+  privileged: CustomScheme[] | undefined;
+  readonly handlers = new Map<string, ProtocolHandler>();
+
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    if (app.isReady()) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    if (this.privileged) throw new Error('registerSchemesAsPrivileged can be called only once');
+    this.privileged = structuredClone(schemes);
+  }
+
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!app.isReady()) throw new Error('protocol.handle needs the app to be ready');
+    if (this.handlers.has(scheme)) throw new Error(`Duplicate scheme: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+
+  /** What the window's request for `url` gets back. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
+    return handler(new Request(url, init));
+  }
+}
+
 /** Forgets every handler, window and listener, for tests that start the app more than once. */
 export function resetFakeElectron(): void {
   app.reset();
@@ -251,11 +301,14 @@ export function resetFakeElectron(): void {
   ipcMain.registrations.length = 0;
   FakeBrowserWindow.instances.length = 0;
   session.defaultSession = new FakeSession();
+  protocol.privileged = undefined;
+  protocol.handlers.clear();
   openedExternally.length = 0;
   openedPaths.length = 0;
   dialog.errors.length = 0;
 }
 export const ipcMain = new FakeIpcMain();
+export const protocol = new FakeProtocol();
 export const BrowserWindow = FakeBrowserWindow;
 export const session: { defaultSession: FakeSession } = { defaultSession: new FakeSession() };
 export const openedPaths: string[] = [];

@@ -36,6 +36,9 @@ vi.mock('../../../src/main/secrets/keytar-store', () => ({
 
 type Fake = typeof import('./fake-electron');
 
+/** What the entry had done to `protocol` by the time its module finished loading. */
+let launchedBeforeReady: { privileged: unknown; handled: string[] } | undefined;
+
 /**
  * Loads src/main/index.ts afresh, as a new app process would. The fake is taken from
  * `electron` itself after the reset, so the test and the entry share one instance.
@@ -46,6 +49,7 @@ async function launch(prepare: (fake: Fake) => void = () => {}): Promise<Fake> {
   fake.resetFakeElectron();
   prepare(fake);
   await import('../../../src/main/index');
+  launchedBeforeReady = { privileged: fake.protocol.privileged, handled: [...fake.protocol.handlers.keys()] };
   fake.app.becomeReady();
   await vi.waitFor(() => {
     if (fake.BrowserWindow.instances.length === 0 && fake.app.hasLock) throw new Error('no window yet');
@@ -92,7 +96,28 @@ describe('main entry', () => {
     expect(String((window.options['webPreferences'] as { preload: string }).preload)).toMatch(
       /[/\\]preload[/\\]index\.cjs$/,
     );
-    expect(window.loaded).toMatchObject({ kind: 'file' });
+    expect(window.loaded).toEqual({ kind: 'url', url: 'app://orgdesk/index.html' });
+  });
+
+  it('registers the app scheme as privileged before ready and answers it after', async () => {
+    const fake = await launch();
+    const privileged = [{ scheme: 'app', privileges: { standard: true, secure: true } }];
+    expect(launchedBeforeReady).toEqual({ privileged, handled: [] });
+    expect(fake.protocol.privileged).toEqual(privileged);
+    expect([...fake.protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('serves the renderer directory beside main, with the policy as a header', async () => {
+    const fake = await launch();
+    // Under vitest main is src/main/index.ts, so "beside main" is the renderer's sources.
+    const { readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const expected = await readFile(join(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');
+    const page = await fake.protocol.fetch('app://orgdesk/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe(expected);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fake.protocol.fetch('app://orgdesk/../main/index.ts')).status).toBe(404);
   });
 
   it('guards the window it created and answers only its page', async () => {
@@ -102,15 +127,16 @@ describe('main entry', () => {
     expect(window.webContents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
     expect(await fake.session.defaultSession.request('media', 'https://evil.example/')).toBe(false);
 
-    const loaded = window.loaded as { kind: 'file'; path: string };
-    const { pathToFileURL } = await import('node:url');
-    const appUrl = pathToFileURL(loaded.path).href;
+    const appUrl = (window.loaded as { url: string }).url;
     await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame(appUrl));
     expect(created.dispatched).toEqual([['app:info', undefined]]);
     expect(await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame('https://evil.example/'))).toMatchObject({
       ok: false,
       error: { kind: 'forbidden_sender' },
     });
+    expect(
+      await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame('file:///tmp/out/renderer/index.html')),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
     expect(created.dispatched).toHaveLength(1);
   });
 
@@ -119,10 +145,13 @@ describe('main entry', () => {
     try {
       const dev = await launch();
       expect(dev.BrowserWindow.instances[0]!.loaded).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
+      // The dev server serves the page; the scheme is registered but answers nothing.
+      expect(dev.protocol.handlers.size).toBe(0);
       const packaged = await launch((fake) => {
         fake.app.isPackaged = true;
       });
-      expect(packaged.BrowserWindow.instances[0]!.loaded).toMatchObject({ kind: 'file' });
+      expect(packaged.BrowserWindow.instances[0]!.loaded).toEqual({ kind: 'url', url: 'app://orgdesk/index.html' });
+      expect([...packaged.protocol.handlers.keys()]).toEqual(['app']);
     } finally {
       vi.unstubAllEnvs();
     }

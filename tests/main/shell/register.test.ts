@@ -9,8 +9,8 @@ import { ipcMain, mainFrame, subframe } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const appUrl = 'file:///app/out/renderer/index.html';
-const { isAppUrl } = rendererLocation({ rendererDir: '/app/out/renderer' });
+const appUrl = 'app://orgdesk/index.html';
+const { isAppUrl } = rendererLocation({});
 const contractChannels = listChannels(contract).map(([, , name]) => name);
 
 describe('registerIpcHandlers', () => {
@@ -42,7 +42,9 @@ describe('registerIpcHandlers', () => {
 
   it.each([
     ['a foreign page', mainFrame('https://evil.example/')],
-    ['another local file', mainFrame('file:///tmp/evil.html')],
+    ['a local file', mainFrame('file:///tmp/evil.html')],
+    ['another page of the app scheme', mainFrame('app://orgdesk/assets/evil.html')],
+    ['another host of the app scheme', mainFrame('app://evil/index.html')],
     ['a subframe of the app', subframe(appUrl, appUrl)],
     ['a foreign subframe', subframe('https://evil.example/', appUrl)],
     ['a frame that is gone', null],

@@ -32,19 +32,19 @@ describe('main window', () => {
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
 
-  it('loads the built renderer and shows the window only when it is ready', () => {
-    const location = rendererLocation({ rendererDir: '/app/out/renderer' });
+  it('loads the app page and shows the window only when it is ready', () => {
+    const location = rendererLocation({});
     createMainWindow(location, { preloadPath, devTools: false }, silentLogger);
     const window = FakeBrowserWindow.instances[0]!;
     expect(window.options['webPreferences']).toMatchObject({ preload: preloadPath, sandbox: true });
-    expect(window.loaded).toEqual({ kind: 'file', path: '/app/out/renderer/index.html' });
+    expect(window.loaded).toEqual({ kind: 'url', url: 'app://orgdesk/index.html' });
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
   });
 
   it('loads the dev server URL in development', () => {
-    const location = rendererLocation({ rendererDir: '/app/out/renderer', devServerUrl: 'http://localhost:5173' });
+    const location = rendererLocation({ devServerUrl: 'http://localhost:5173' });
     createMainWindow(location, { preloadPath, devTools: true }, silentLogger);
     expect(FakeBrowserWindow.instances[0]!.loaded).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
   });

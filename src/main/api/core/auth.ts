@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { TokenResponse } from '../../../shared/api/common';
+import { B64TOKEN } from '../../../shared/ipc/credentials';
 import { silentLogger, type Logger } from '../../log';
 import { AuthenticationError, UnexpectedResponseError, apiErrorFor } from './errors';
 import { untilAborted } from './abort';
@@ -211,9 +212,6 @@ export class ClientCredentialsAuth implements AuthProvider {
     });
   }
 }
-
-/** RFC 6750 `b64token`: the only form a bearer token can take in an Authorization header. */
-export const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 function refreshAt(fetchedAt: number, expiresIn: number | undefined): number {
   if (expiresIn === undefined) return Number.POSITIVE_INFINITY;

@@ -3,7 +3,8 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { CancelledError, DeadlineError, InvalidInputError, OrgdeskError, formatDuration } from '../../errors';
 import { silentLogger, type Logger } from '../../log';
-import { B64TOKEN, TOKEN_PATH, type AuthProvider } from './auth';
+import { B64TOKEN } from '../../../shared/ipc/credentials';
+import { TOKEN_PATH, type AuthProvider } from './auth';
 import {
   ApiError,
   AuthenticationError,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/main/log';
+import { createKeytarStore } from '../../../src/main/secrets/keytar-store';
+import { KeychainError, SecretAlteredError } from '../../../src/main/secrets/secret-store';
+import { LibsecretLikeKeytar } from '../../support/libsecret-like-keytar';
+
+function setup() {
+  const keytar = new LibsecretLikeKeytar();
+  const lines: string[] = [];
+  const store = createKeytarStore(
+    'Orgdesk test',
+    createLogger((line) => lines.push(line), 'debug'),
+    keytar,
+  );
+  return { keytar, lines, store };
+}
+
+describe('keytar store reading a secret back', () => {
+  it('saves a secret that round-trips, reading it back once', async () => {
+    const { keytar, store } = setup();
+    await store.set('profile', 'sks_plain-secret');
+    expect(keytar.items.get('profile')).toBe('sks_plain-secret');
+    expect(keytar.calls).toEqual(['set profile', 'get profile']);
+  });
+
+  it.each([
+    ['a NUL', 'sks_before\u0000after'],
+    ['an unpaired surrogate', 'sks_\uD800tail'],
+  ])('refuses a secret the keychain changes (%s) and leaves no item behind', async (_label, secret) => {
+    const { keytar, lines, store } = setup();
+    const error = await store.set('profile', secret).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SecretAlteredError);
+    expect(error).toBeInstanceOf(KeychainError);
+    expect(error).toMatchObject({ kind: 'keychain', code: 'keychain_altered_secret' });
+    expect((error as Error).message).toMatch(/keychain changed the secret while saving it/);
+    expect(keytar.items.has('profile')).toBe(false);
+    expect(await store.get('profile')).toBeNull();
+    // Neither the secret nor what the keychain made of it reaches the message or the log.
+    const seen = [(error as Error).message, ...lines].join('\n');
+    expect(seen).not.toContain('sks_');
+    expect(lines.some((line) => line.includes('keychain.altered_secret'))).toBe(true);
+  });
+
+  it('reads back inside the serialized step, so racing writes to one account still keep the last', async () => {
+    const { keytar, store } = setup();
+    await Promise.all([store.set('race', 'one'), store.delete('race'), store.set('race', 'two')]);
+    expect(keytar.items.get('race')).toBe('two');
+    expect(keytar.calls).toEqual(['set race', 'get race', 'delete race', 'set race', 'get race']);
+  });
+});
