@@ -58,22 +58,40 @@ const WORD = /^[A-Z]?[a-z]+$/;
 const JWT = /\beyJ[\w-]*\.[\w-]+(?:\.[\w-]*)?/g;
 /** What the sandbox issues: `sks_` client secrets (sandbox/random.ts) and `sbx_` tokens (sandbox/state.ts). */
 const PREFIXED_SECRET = /\b(?:sks|sbx)_[\w-]+/g;
-/** `client_secret=…` in a form body or query, `"access_token": "…"` in JSON text. */
-const KEY_VALUE = /(?<![\w-])("?)([A-Za-z][\w-]{0,63})\1(\s*[=:]\s*)("(?:[^"\\]|\\.)*"|[^\s"&,;}\]#]+)/g;
+/** The key of `client_secret=…` in a form body or query, or of `"access_token": "…"` in JSON text. */
+const KEY = /(?<![\w-])("?)([A-Za-z][\w-]{0,63})\1(\s*[=:]\s*)/g;
+/** The value after a credential key: a JSON string, or everything up to the next delimiter. */
+const VALUE = /"(?:[^"\\]|\\.)*"|[^\s"&,;}\]#]+/y;
 
 /** Replaces credential-shaped parts of free text: patterns that run in one pass each. */
 export function redactText(text: string): string {
-  return text
-    .replace(AUTH_SCHEME, (match, scheme: string, space: string, credential: string) =>
-      WORD.test(credential) ? match : `${scheme}${space}${REDACTED}`,
-    )
-    .replace(KEY_VALUE, (match, quote: string, key: string, separator: string, value: string) => {
-      // A bare `key: value` is prose or a field issue ("clientSecret: too_small"); only `=` and quoted JSON keys count.
-      if (!isSecretKey(key) || (quote === '' && !separator.includes('='))) return match;
-      return `${quote}${key}${quote}${separator}${value.startsWith('"') ? `"${REDACTED}"` : REDACTED}`;
-    })
-    .replace(JWT, REDACTED)
-    .replace(PREFIXED_SECRET, REDACTED);
+  const schemes = text.replace(AUTH_SCHEME, (match, scheme: string, space: string, credential: string) =>
+    WORD.test(credential) ? match : `${scheme}${space}${REDACTED}`,
+  );
+  return redactPairs(schemes).replace(JWT, REDACTED).replace(PREFIXED_SECRET, REDACTED);
+}
+
+/**
+ * Replaces the values of credential keys. Only those values are consumed: any other key's
+ * value is read on, since `https:` or `failed:` looks like a key and the URL or text after it
+ * can hold `?access_token=…`. Each character is read a bounded number of times.
+ */
+function redactPairs(text: string): string {
+  let out = '';
+  let copied = 0;
+  KEY.lastIndex = 0;
+  for (let match = KEY.exec(text); match; match = KEY.exec(text)) {
+    const [pair, quote = '', key = '', separator = ''] = match;
+    // A bare `key: value` is prose or a field issue ("clientSecret: too_small"); only `=` and quoted JSON keys count.
+    if (!isSecretKey(key) || (quote === '' && !separator.includes('='))) continue;
+    VALUE.lastIndex = match.index + pair.length;
+    const value = VALUE.exec(text)?.[0];
+    if (value === undefined) continue;
+    out += text.slice(copied, VALUE.lastIndex - value.length) + (value.startsWith('"') ? `"${REDACTED}"` : REDACTED);
+    copied = VALUE.lastIndex;
+    KEY.lastIndex = copied;
+  }
+  return out + text.slice(copied);
 }
 
 /** Deeper than this, a context is cut off: a self-referencing or runaway structure still makes one short line. */

@@ -108,6 +108,18 @@ describe('log redaction by shape', () => {
     expect(redactText('clientSecret: too_small')).toBe('clientSecret: too_small');
   });
 
+  it('finds a credential parameter right after a `word:` (a URL scheme, a label)', () => {
+    // `https:` or `refused:` is read as a key too; its value must not hide the pairs after it.
+    expect(redactText('GET https://api.test/cb?access_token=hunter2&x=1')).toBe(
+      'GET https://api.test/cb?access_token=[redacted]&x=1',
+    );
+    expect(redactText('refused: client_secret=hunter2')).toBe('refused: client_secret=[redacted]');
+    expect(redactText('next=https://x.test/?token=hunter2')).toBe('next=https://x.test/?token=[redacted]');
+    // Still one pass: a long run of pairs costs no more than its length.
+    const long = 'a:'.repeat(200_000) + 'token=hunter2';
+    expect(redactText(long)).toBe('a:'.repeat(200_000) + 'token=[redacted]');
+  });
+
   it('redacts secret-shaped values in nested arrays of objects and in errors', () => {
     const { clientSecret, token } = sandboxCredentials();
     const cause = new Error(`keytar said: ${clientSecret}`);

@@ -119,6 +119,73 @@ describe('one budget per action', () => {
     expect((err as CancelledError).kind).toBe('cancelled');
   });
 
+  it("names the action's limit, and tries no more, when an attempt cut short by the deadline times out", async () => {
+    const url = await serve(() => {
+      /* never answers */
+    });
+    // 29.7 s into a 30 s budget: the last attempt may wait 300 ms, and its own timer (not the
+    // call's signal, which never fires here) is what ends it.
+    const call: CallOptions = { signal: new AbortController().signal, deadline: { at: Date.now() + 300, ms: 30_000 } };
+    const err = await caught(client(url).organizations.list({}, call));
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err.message).toBe(`${url} did not answer GET /organizations within 30 s, this action's limit.`);
+    expect((err as TimeoutError).code).toBe('deadline');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not start a backoff that would outlast the budget, and reports what the server said', async () => {
+    const url = await serve((_req, res) => json(res, 429, { message: 'Slow down', code: 'rate_limited', status: 429 }));
+    // The first backoff is 375-500 ms, longer than the 300 ms left.
+    const err = await caught(client(url).organizations.create({ name: 'Acme' }, {}, budget(300)));
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(err.message).toBe('Slow down');
+    expect((err as RateLimitError).code).toBe('rate_limited');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never says a create may have happened when the budget ends between attempts the server refused', async () => {
+    const url = await serve((_req, res) => json(res, 429, { message: 'Slow down', code: 'rate_limited', status: 429 }));
+    const outOfTime = (ms: number): CallOptions & { controller: AbortController } => {
+      const controller = new AbortController();
+      return { controller, signal: controller.signal, deadline: { at: Date.now() + 60_000, ms } };
+    };
+    // The budget runs out during the backoff after a 429 (the server did not act)...
+    const duringWait = outOfTime(1_000);
+    const waiting = new KeycardClient({
+      baseUrl: url,
+      auth: new BearerAuth({ getToken: async () => 'token-1' }),
+      sleep: async (_ms, signal) => {
+        duringWait.controller.abort(new DeadlineError(1_000));
+        throw signal?.reason;
+      },
+    });
+    const afterWait = await caught(waiting.organizations.create({ name: 'Acme' }, {}, duringWait));
+    // ...or right after a 401 that made the client fetch a new token.
+    const afterRefusal = outOfTime(2_000);
+    const refreshing = new KeycardClient({
+      baseUrl: url,
+      auth: {
+        getToken: async () => 'token-1',
+        invalidate: () => {
+          afterRefusal.controller.abort(new DeadlineError(2_000));
+          return true;
+        },
+      },
+    });
+    server?.removeAllListeners('request');
+    server?.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      req.on('end', () => json(res, 401, { message: 'Expired', code: 'unauthorized', status: 401 }));
+    });
+    const afterRefresh = await caught(refreshing.organizations.create({ name: 'Acme' }, {}, afterRefusal));
+    for (const err of [afterWait, afterRefresh]) {
+      expect(err).toBeInstanceOf(TimeoutError);
+      expect((err as TimeoutError).code).toBe('deadline');
+      expect(err.message).not.toMatch(/may have been created/);
+    }
+  });
+
   it('does not wait out a Retry-After longer than what is left of the budget', async () => {
     const url = await serve((_req, res) =>
       json(res, 429, { message: 'Slow down', code: 'rate_limited', status: 429 }, { 'retry-after': '20' }),

@@ -84,6 +84,9 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What an attempt's `timeoutMs` bounds (the connect timeout is the pool's own). */
+const ATTEMPT_TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ORGDESK_DEADLINE']);
 export const DEFAULT_MAX_RETRIES = 2;
 
 /** What one attempt ended with: an answer, or a failure and whether another try is allowed. */
@@ -145,7 +148,7 @@ export class KeycardClient {
     let retries = 0;
 
     for (let attempt = 1; ; attempt += 1) {
-      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: attempt > 1 });
+      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: idempotent && attempt > 1 });
       const outcome = await this.#attempt(options, idempotent, attempt, call, where);
 
       if (outcome.kind === 'answer') {
@@ -160,32 +163,37 @@ export class KeycardClient {
 
         const error = this.#errorFor(response, requestId, token !== undefined);
         const allowed = response.status === 429 || (idempotent && isRetryableStatus(response.status));
-        const waitMs = retryAfterMs(response.headers, this.#now());
+        const waitMs = retryAfterMs(response.headers, this.#now()) ?? backoffMs(retries, this.#random);
         if (!allowed || retries >= this.#maxRetries || !this.#canWait(waitMs, call)) throw error;
-        await this.#wait(waitMs ?? backoffMs(retries, this.#random), call, where);
+        await this.#wait(waitMs, call, where, idempotent);
         retries += 1;
         continue;
       }
 
-      if (!outcome.retryable || retries >= this.#maxRetries || !this.#canWait(outcome.waitMs, call)) {
+      const waitMs = outcome.waitMs ?? backoffMs(retries, this.#random);
+      if (!outcome.retryable || retries >= this.#maxRetries || !this.#canWait(waitMs, call)) {
         throw outcome.error;
       }
-      await this.#wait(outcome.waitMs ?? backoffMs(retries, this.#random), call, where);
+      await this.#wait(waitMs, call, where, idempotent);
       retries += 1;
     }
   }
 
-  /** A wait the server asked for is honoured only if it is sane and ends before the action's deadline. */
-  #canWait(waitMs: number | undefined, call: CallOptions): boolean {
-    if ((waitMs ?? 0) > MAX_RETRY_AFTER_MS) return false;
-    return call.deadline === undefined || this.#now() + (waitMs ?? 0) < call.deadline.at;
+  /**
+   * A wait (asked for by the server, or our backoff) is made only if it is sane and ends before
+   * the action's deadline: otherwise the user hears what went wrong, not that time ran out.
+   */
+  #canWait(waitMs: number, call: CallOptions): boolean {
+    if (waitMs > MAX_RETRY_AFTER_MS) return false;
+    return call.deadline === undefined || this.#now() + waitMs < call.deadline.at;
   }
 
-  async #wait(ms: number, call: CallOptions, where: string): Promise<void> {
+  /** A request that is not idempotent is only ever retried after the server provably did not act on it. */
+  async #wait(ms: number, call: CallOptions, where: string, idempotent: boolean): Promise<void> {
     try {
       await this.#sleep(ms, call.signal);
     } catch (error) {
-      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: true });
+      if (call.signal?.aborted) throw this.#aborted(call, where, { maybeSent: idempotent });
       throw error;
     }
   }
@@ -196,15 +204,17 @@ export class KeycardClient {
    */
   #aborted(call: CallOptions, where: string, context: { maybeSent: boolean; requestId?: string }): OrgdeskError {
     const reason: unknown = call.signal?.reason;
-    if (reason instanceof DeadlineError) {
-      const limit = formatDuration(reason.limitMs);
-      return new TimeoutError(`${this.#base.display} did not answer ${where} within ${limit}, this action's limit.`, {
-        code: 'deadline',
-        ...(context.maybeSent && context.requestId ? { requestId: context.requestId } : {}),
-        maybeSent: context.maybeSent,
-      });
-    }
+    if (reason instanceof DeadlineError) return this.#outOfTime(reason.limitMs, where, context);
     return reason instanceof CancelledError ? reason : new CancelledError();
+  }
+
+  #outOfTime(limitMs: number, where: string, context: { maybeSent: boolean; requestId?: string }): TimeoutError {
+    const limit = formatDuration(limitMs);
+    return new TimeoutError(`${this.#base.display} did not answer ${where} within ${limit}, this action's limit.`, {
+      code: 'deadline',
+      ...(context.maybeSent && context.requestId ? { requestId: context.requestId } : {}),
+      maybeSent: context.maybeSent,
+    });
   }
 
   async #attempt(
@@ -274,6 +284,12 @@ export class KeycardClient {
       const failure = classifyTransportError(err, { where, host: this.#base.display, requestId, timeoutMs });
       this.logger.warn('api.request_failed', { ...logged, ms, error: failure?.code ?? 'unknown' });
       if (!failure) throw err;
+      // The attempt's timer was the rest of the budget (and undici's coarse timers may fire it a
+      // little early): the action is out of time, whatever the timer's own figure was.
+      if (call.deadline !== undefined && timeoutMs < this.#timeoutMs && ATTEMPT_TIMEOUTS.has(failure.code)) {
+        const error = this.#outOfTime(call.deadline.ms, where, { maybeSent: failure.maybeSent, requestId });
+        return { kind: 'failure', error, maybeSent: failure.maybeSent, retryable: false };
+      }
       // A request that may have reached the server is repeated only if doing so is harmless.
       return {
         kind: 'failure',
