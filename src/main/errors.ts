@@ -56,8 +56,9 @@ export class InvalidInputError extends OrgdeskError {
 
 /** The user stopped the call. */
 export class CancelledError extends OrgdeskError {
-  constructor(message = 'Cancelled.') {
-    super('cancelled', message, { code: 'cancelled' });
+  /** `code` is `outcome_unknown` when the request had already been sent and may have acted. */
+  constructor(message = 'Cancelled.', code: 'cancelled' | 'outcome_unknown' = 'cancelled') {
+    super('cancelled', message, { code });
   }
 }
 

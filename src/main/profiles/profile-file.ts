@@ -42,7 +42,7 @@ export class ProfileFile {
     let reason: string;
     try {
       const parsed = ProfilesFile.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return await this.withoutUrlPasswords(parsed.data);
       reason = `it does not match the expected format (${parsed.error.issues
         .slice(0, 3)
         .map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`)
@@ -71,6 +71,24 @@ export class ProfileFile {
     }
   }
 
+  /**
+   * Base URLs are refused with a user name or password in them now, but a file written before
+   * may hold one in plain text: it is taken out and the file rewritten at once, and the user told.
+   */
+  private async withoutUrlPasswords(data: ProfilesFile): Promise<ProfilesFile> {
+    const cleaned = data.profiles.map((profile) => ({ ...profile, baseUrl: withoutUserinfo(profile.baseUrl) }));
+    const changed = cleaned.filter((profile, i) => profile.baseUrl !== data.profiles[i]!.baseUrl);
+    if (changed.length === 0) return data;
+    const next = { ...data, profiles: cleaned };
+    await this.write(next);
+    for (const profile of changed) this.logger.warn('profiles.url_userinfo_removed', { profileId: profile.id });
+    const names = changed.map((profile) => `"${profile.name}"`).join(', ');
+    this.problems.push({
+      message: `A user name or password was written in the API base URL of ${names}. Orgdesk removed it from ${this.path}; the profile's own credentials sign in.`,
+    });
+    return next;
+  }
+
   private async moveAside(reason: string): Promise<ProfilesFile> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const movedTo = `${this.path}.corrupt-${stamp}`;
@@ -80,4 +98,13 @@ export class ProfileFile {
     this.problems.push({ message, movedTo });
     return structuredClone(EMPTY);
   }
+}
+
+/** The URL without `user:password@`, otherwise exactly as stored. */
+export function withoutUserinfo(baseUrl: string): string {
+  const url = URL.parse(baseUrl);
+  if (!url || (url.username === '' && url.password === '')) return baseUrl;
+  url.username = '';
+  url.password = '';
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,9 +1,17 @@
 import { createRequire } from 'node:module';
+import { formatDuration } from '../errors';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { KeychainError, SecretAlteredError, type SecretStore } from './secret-store';
 
 export const KEYCHAIN_SERVICE = 'Orgdesk';
+
+/**
+ * The longest one keychain operation may take, a system prompt the user must answer included.
+ * A keychain that never answers would otherwise hold its account's queue, and every login
+ * waiting on that secret, until the app restarts.
+ */
+export const KEYCHAIN_TIMEOUT_MS = 60_000;
 
 /** The part of keytar the store uses; tests pass a fake one that alters values like libsecret. */
 export type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword'>;
@@ -18,6 +26,7 @@ export function createKeytarStore(
   service: string = KEYCHAIN_SERVICE,
   logger: Logger = silentLogger,
   module?: Keytar,
+  timeoutMs: number = KEYCHAIN_TIMEOUT_MS,
 ): SecretStore {
   let keytar: Keytar | undefined = module;
   const load = (): Keytar => {
@@ -44,13 +53,19 @@ export function createKeytarStore(
   };
 
   const guarded = async <T>(action: string, account: string, work: (k: Keytar) => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const noAnswer = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`it did not answer within ${formatDuration(timeoutMs)}`)), timeoutMs);
+    });
     try {
-      return await work(load());
+      return await Promise.race([work(load()), noAnswer]);
     } catch (error) {
       if (error instanceof KeychainError) throw error;
       // Log the key name and the library's message only, never a value.
       logger.warn('keychain.failed', { action, account, reason: error instanceof Error ? error.message : 'unknown' });
       throw new KeychainError(action, error);
+    } finally {
+      clearTimeout(timer);
     }
   };
 

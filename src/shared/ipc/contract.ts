@@ -16,6 +16,7 @@ import {
 import type { IpcResult } from './result';
 
 const None = z.undefined();
+const KEYCHAIN_DEADLINE_MS = 90_000;
 
 /**
  * Every IPC operation of the app, once. Main registers a handler per entry and validates
@@ -33,9 +34,11 @@ export const contract = {
   },
   profiles: {
     list: channel(None, ProfileList),
-    create: channel(ProfileCreateInput, ProfileView),
-    update: channel(ProfileUpdateInput, ProfileView),
-    remove: channel(z.object({ id: ProfileId }), z.object({ id: ProfileId })),
+    // Local work, but the keychain may be waiting on a system prompt: the keychain's own bound
+    // (60 s) answers first, with a message that says so, before the call's budget runs out.
+    create: channel(ProfileCreateInput, ProfileView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    update: channel(ProfileUpdateInput, ProfileView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    remove: channel(z.object({ id: ProfileId }), z.object({ id: ProfileId }), { deadlineMs: KEYCHAIN_DEADLINE_MS }),
     test: channel(ProfileTestInput, ConnectionTestResult),
     /** Starts the embedded sandbox if needed and adds (or returns) its profile. */
     addSandbox: channel(None, ProfileView),

@@ -1,28 +1,15 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BearerAuth } from '../../../src/main/api/core/auth';
 import { KeycardClient } from '../../../src/main/api/core/client';
 import { ConnectionError, TimeoutError } from '../../../src/main/api/core/errors';
 import { closeAllPools } from '../../../src/main/api/core/pool';
 import { ORG, caught, page } from './fake-keycard';
+import { LoopbackServer, json, type Handler } from './loopback-server';
 
 /** Over real sockets, through the shared pool: resets, timeouts and refused connections. */
-type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
-
-let server: Server | undefined;
-const seen: string[] = [];
-
-async function serve(handler: Handler): Promise<string> {
-  seen.length = 0;
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.on('end', () => handler(req, res, seen.length));
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const loopback = new LoopbackServer();
+const { seen } = loopback;
+const serve = (handler: Handler): Promise<string> => loopback.serve(handler);
 
 function client(baseUrl: string, timeoutMs = 5_000): { client: KeycardClient; sleeps: number[] } {
   const sleeps: number[] = [];
@@ -37,15 +24,7 @@ function client(baseUrl: string, timeoutMs = 5_000): { client: KeycardClient; sl
   return { client: c, sleeps };
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  server = undefined;
-});
+afterEach(() => loopback.close());
 afterAll(closeAllPools);
 
 describe('KeycardClient over real HTTP', () => {
@@ -109,7 +88,7 @@ describe('KeycardClient over real HTTP', () => {
 
   it('reports a refused connection at once, without retrying and without a request ID', async () => {
     const url = await serve(() => {});
-    await new Promise((resolve) => server?.close(resolve));
+    await new Promise((resolve) => loopback.server?.close(resolve));
     const { client: c, sleeps } = client(url);
     const err = await caught(c.organizations.create({ name: 'Acme' }));
     expect(err).toBeInstanceOf(ConnectionError);

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BearerAuth } from '../../../src/main/api/core/auth';
@@ -8,23 +7,12 @@ import { RateLimitError, TimeoutError, UnexpectedResponseError } from '../../../
 import { closeAllPools } from '../../../src/main/api/core/pool';
 import { CancelledError, DeadlineError, InvalidInputError } from '../../../src/main/errors';
 import { ORG, caught, page } from './fake-keycard';
+import { LoopbackServer, json, type Handler } from './loopback-server';
 
 /** The limits every call lives within, over real sockets: deadline, cancel, answer size, header values. */
-type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
-
-let server: Server | undefined;
-const seen: string[] = [];
-
-async function serve(handler: Handler): Promise<string> {
-  seen.length = 0;
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.on('end', () => handler(req, res, seen.length));
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const loopback = new LoopbackServer();
+const { seen } = loopback;
+const serve = (handler: Handler): Promise<string> => loopback.serve(handler);
 
 function client(baseUrl: string, options: { token?: string; pool?: Pool; maxResponseBytes?: number } = {}) {
   return new KeycardClient({
@@ -42,15 +30,7 @@ function budget(ms: number): CallOptions & { controller: AbortController } {
   return { controller, signal: controller.signal, deadline: { at: Date.now() + ms, ms } };
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  server = undefined;
-});
+afterEach(() => loopback.close());
 afterAll(closeAllPools);
 
 describe('a bearer token HTTP cannot carry', () => {
@@ -117,6 +97,20 @@ describe('one budget per action', () => {
     const err = await pending;
     expect(err).toBeInstanceOf(CancelledError);
     expect((err as CancelledError).kind).toBe('cancelled');
+    expect((err as CancelledError).code).toBe('cancelled');
+  });
+
+  it('says a create cancelled after it was sent may have been carried out', async () => {
+    const url = await serve(() => {
+      /* never answers */
+    });
+    const call = budget(10_000);
+    const pending = caught(client(url).organizations.create({ name: 'Acme' }, {}, call));
+    await expect.poll(() => seen.length).toBe(1);
+    call.controller.abort(new CancelledError());
+    const err = await pending;
+    expect(err).toMatchObject({ kind: 'cancelled', code: 'outcome_unknown' });
+    expect(err.message).toContain('may have been carried out: refresh before trying again');
   });
 
   it("names the action's limit, and tries no more, when an attempt cut short by the deadline times out", async () => {
@@ -172,8 +166,8 @@ describe('one budget per action', () => {
         },
       },
     });
-    server?.removeAllListeners('request');
-    server?.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    loopback.server?.removeAllListeners('request');
+    loopback.server?.on('request', (req: IncomingMessage, res: ServerResponse) => {
       seen.push(`${req.method} ${req.url}`);
       req.resume();
       req.on('end', () => json(res, 401, { message: 'Expired', code: 'unauthorized', status: 401 }));

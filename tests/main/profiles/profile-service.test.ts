@@ -123,6 +123,31 @@ describe('ProfileService', () => {
     expect(await readFile(movedTo, 'utf8')).toBe(content);
   });
 
+  it('takes a password out of a base URL written before such URLs were refused, and says so', async () => {
+    const stored = {
+      version: 1,
+      profiles: [
+        {
+          id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+          name: 'Old staging',
+          baseUrl: 'https://admin:hunter2-url-password@staging.keycard.test/api',
+          color: '#2563eb',
+          auth: { kind: 'bearer' },
+          createdAt: '2026-01-05T09:00:00.000Z',
+          updatedAt: '2026-01-05T09:00:00.000Z',
+        },
+      ],
+    };
+    await writeFile(join(ctx.dir, 'profiles.json'), JSON.stringify(stored));
+    const list = await ctx.service.list();
+    expect(list.profiles[0]?.baseUrl).toBe('https://staging.keycard.test/api');
+    expect(JSON.stringify(list)).not.toContain('hunter2-url-password');
+    expect(await readFile(join(ctx.dir, 'profiles.json'), 'utf8')).not.toContain('hunter2-url-password');
+    expect(list.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('A user name or password was written in the API base URL of "Old staging"'),
+    ]);
+  });
+
   it('serializes concurrent creates without losing one', async () => {
     await Promise.all([1, 2, 3, 4, 5].map((n) => ctx.service.create({ ...draft, name: `Profile ${n}` })));
     const again = new ProfileService(new ProfileFile(ctx.dir, silentLogger), ctx.secrets, silentLogger);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/main/log';
 import { createKeytarStore } from '../../../src/main/secrets/keytar-store';
 import { KeychainError, SecretAlteredError } from '../../../src/main/secrets/secret-store';
@@ -46,5 +46,36 @@ describe('keytar store reading a secret back', () => {
     await Promise.all([store.set('race', 'one'), store.delete('race'), store.set('race', 'two')]);
     expect(keytar.items.get('race')).toBe('two');
     expect(keytar.calls).toEqual(['set race', 'get race', 'delete race', 'set race', 'get race']);
+  });
+});
+
+describe('a keychain that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fails the operation after the bound, says so, and frees the account for the next one', async () => {
+    vi.useFakeTimers();
+    const keytar = new LibsecretLikeKeytar();
+    let stuck = true;
+    const getPassword = keytar.getPassword.bind(keytar);
+    keytar.getPassword = (service: string, account: string) =>
+      stuck ? new Promise<string | null>(() => undefined) : getPassword(service, account);
+    const store = createKeytarStore(
+      'Orgdesk test',
+      createLogger(() => undefined),
+      keytar,
+      60_000,
+    );
+
+    const reading = store.get('profile').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const error = await reading;
+    expect(error).toBeInstanceOf(KeychainError);
+    expect((error as KeychainError).message).toContain('could not read the secret (it did not answer within 60 s)');
+
+    stuck = false;
+    keytar.items.set('profile', 'sks_after');
+    await expect(store.get('profile')).resolves.toBe('sks_after');
   });
 });

@@ -202,9 +202,20 @@ export class KeycardClient {
    * The error for an action its signal ended: cancelled, or out of budget with the budget named.
    * A create the server may have carried out says so, since retrying it blindly could make two.
    */
-  #aborted(call: CallOptions, where: string, context: { maybeSent: boolean; requestId?: string }): OrgdeskError {
+  #aborted(
+    call: CallOptions,
+    where: string,
+    context: { maybeSent: boolean; requestId?: string; unsafe?: boolean },
+  ): OrgdeskError {
     const reason: unknown = call.signal?.reason;
     if (reason instanceof DeadlineError) return this.#outOfTime(reason.limitMs, where, context);
+    if (context.maybeSent && context.unsafe) {
+      // The user stopped waiting, not the server from acting: a create may exist now.
+      return new CancelledError(
+        'Cancelled after the request was sent, so it may have been carried out: refresh before trying again.',
+        'outcome_unknown',
+      );
+    }
     return reason instanceof CancelledError ? reason : new CancelledError();
   }
 
@@ -271,7 +282,8 @@ export class KeycardClient {
       const ms = this.#now() - startedAt;
       if (call.signal?.aborted) {
         this.logger.warn('api.request_failed', { ...logged, ms, error: 'aborted' });
-        return { kind: 'failure', error: this.#aborted(call, where, { maybeSent: true, requestId }), retryable: false };
+        const error = this.#aborted(call, where, { maybeSent: true, requestId, unsafe: !idempotent });
+        return { kind: 'failure', error, retryable: false };
       }
       if (err instanceof ResponseTooLargeError) {
         this.logger.warn('api.request_failed', { ...logged, ms, status: err.status, error: 'too_large' });
