@@ -22,6 +22,15 @@ const BLANK = /^[\s\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]$/u;
 const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}\p{M}\p{Z}\u2800]/u;
 
 export const hasBidiControl = (text: string): boolean => BIDI_CONTROL.test(text);
+
+/** The bidi controls in `text` as `U+202E`, each once, for a warning that can name them. */
+export function bidiControlsIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const char of text) {
+    if (BIDI_CONTROL.test(char)) found.add(`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...found];
+}
 export const hasControlCharacter = (text: string): boolean => CONTROL.test(text);
 /** `String.prototype.isWellFormed`, which the ES2023 typings this project builds with lack. */
 export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);

@@ -89,7 +89,14 @@ describe('user-provided text is displayed isolated', () => {
     // The sidebar entry, the tab and the view (heading, name row) all show it, each isolated.
     expect(shown.length).toBeGreaterThanOrEqual(4);
     expect(shown.filter((entry) => !entry.isolated)).toEqual([]);
+    // Inside the name the override still applies, so the view says the name holds one.
+    await expect
+      .poll(() => panel().getByRole('note').textContent())
+      .toContain('This name holds characters that change the direction of text (U+202E)');
     await screenshot(page, 'bidi-org');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'bidi-org-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('a server message with an override does not reorder the status and request ID after it', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OrganizationName } from '../../src/shared/api/organizations';
 import { OrgCreateInput, OrgRenameInput } from '../../src/shared/ipc/organizations';
 import { ProfileName } from '../../src/shared/ipc/profiles';
-import { trimInvisible } from '../../src/shared/text';
+import { bidiControlsIn, trimInvisible } from '../../src/shared/text';
 
 const PROFILE_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const BIDI = [
@@ -124,3 +124,10 @@ describe('display names (organizations and profiles)', () => {
 function escape(text: string): string {
   return JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+describe('bidiControlsIn', () => {
+  it('names each direction control once, and nothing in a plain name', () => {
+    expect(bidiControlsIn('Invoice \u202Egnp.exe \u202E\u2066x\u2069')).toEqual(['U+202E', 'U+2066', 'U+2069']);
+    expect(bidiControlsIn('Acme Robotics — شركة')).toEqual([]);
+  });
+});
