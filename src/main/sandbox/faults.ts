@@ -37,10 +37,19 @@ export interface FaultInjector {
   clear(): void;
   /** Faults still waiting to match. */
   readonly pending: number;
-  /** Every request the sandbox received, in arrival order, faulted ones included. */
+  /**
+   * The latest requests the sandbox received (at least the last `MAX_SEEN_REQUESTS`, never more
+   * than a tenth over), in arrival order, faulted ones included.
+   */
   readonly requests: readonly SeenRequest[];
   clearRequests(): void;
 }
+
+/**
+ * The embedded sandbox runs for as long as the app does: its request log keeps the latest
+ * requests only, so a long session cannot grow it without bound.
+ */
+export const MAX_SEEN_REQUESTS = 10_000;
 
 interface ArmedFault {
   readonly spec: FaultSpec;
@@ -82,6 +91,10 @@ export class SandboxFaults implements FaultInjector {
 
   record(request: SeenRequest): void {
     this.#requests.push(request);
+    // Dropping a batch at a time keeps recording O(1) amortised.
+    if (this.#requests.length > MAX_SEEN_REQUESTS + MAX_SEEN_REQUESTS / 10) {
+      this.#requests.splice(0, this.#requests.length - MAX_SEEN_REQUESTS);
+    }
   }
 
   /** Consumes one use of the first fault matching the request. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../src/shared/api/common';
-import { SandboxFaults } from '../../../src/main/sandbox/faults';
+import { MAX_SEEN_REQUESTS, SandboxFaults } from '../../../src/main/sandbox/faults';
 import { buildSandboxApp, createSeededState } from '../../../src/main/sandbox/server';
 
 describe('fault injection through inject()', () => {
@@ -30,5 +30,15 @@ describe('fault injection through inject()', () => {
     const faults = new SandboxFaults();
     expect(() => faults.add({ status: 42 })).toThrow();
     expect(() => faults.add({ status: 500, times: 0 })).toThrow();
+  });
+
+  it('keeps a bounded request log, dropping the oldest', () => {
+    const faults = new SandboxFaults();
+    const total = MAX_SEEN_REQUESTS * 3;
+    for (let n = 0; n < total; n += 1) faults.record({ method: 'GET', path: `/r/${n}`, requestId: undefined });
+    expect(faults.requests.length).toBeGreaterThanOrEqual(MAX_SEEN_REQUESTS);
+    expect(faults.requests.length).toBeLessThanOrEqual(MAX_SEEN_REQUESTS * 1.1);
+    expect(faults.requests.at(-1)?.path).toBe(`/r/${total - 1}`);
+    expect(faults.requests[0]?.path).toBe(`/r/${total - faults.requests.length}`);
   });
 });
