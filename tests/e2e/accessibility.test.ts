@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 interface AxeViolation {
   id: string;
@@ -38,15 +38,9 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
   let app: LaunchedApp;
   let page: Page;
 
+  launchPerSuite((launched) => ({ app, page } = launched));
   beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   /** Toasts fade in and out; axe would measure contrast mid-animation. */

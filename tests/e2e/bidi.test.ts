@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 const RLO = '\u202E';
 /** What the issue reported: "‮gnp.exe" shown as "exe.png". The name is set in the sandbox directly. */
@@ -53,17 +53,10 @@ describe('user-provided text is displayed isolated', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
   beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
     const acme = sandbox.state.findOrganization('acme-robotics')!;
     sandbox.state.updateOrganization(acme.id, { name: SPOOFED });
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const panel = () => page.getByRole('tabpanel');

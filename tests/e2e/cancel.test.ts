@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type IpcLogEntry, type LaunchedApp } from './support';
+import { screenshot, type IpcLogEntry, type LaunchedApp, launchPerSuite } from './support';
 
 /** Long past any test's end: the server holds its answer back and the window must offer a way out. */
 const NEVER = 120_000;
@@ -12,16 +12,7 @@ describe('cancelling long waits', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
 
   const dialog = () => page.getByRole('dialog');
   const panel = () => page.getByRole('tabpanel');

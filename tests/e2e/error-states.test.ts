@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
 
 describe('API errors in the UI', () => {
@@ -9,16 +9,7 @@ describe('API errors in the UI', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
 
   const sidebar = () => page.getByRole('navigation');
   const panel = () => page.getByRole('tabpanel');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
 async function fieldError(page: Page, input: Locator): Promise<string | null> {
@@ -16,16 +16,10 @@ describe('field rules in the forms', () => {
   let app: LaunchedApp;
   let page: Page;
 
+  launchPerSuite((launched) => ({ app, page } = launched));
   beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
     await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 /** States between and around the data: a slow server, and a credential that sees nothing. */
 describe('loading and empty states', () => {
@@ -9,16 +9,7 @@ describe('loading and empty states', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
 
   const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
 

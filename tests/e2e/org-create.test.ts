@@ -1,24 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 describe('creating an organization', () => {
   let app: LaunchedApp;
   let page: Page;
   let sandbox: RunningSandbox;
 
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
   beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
     await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });

@@ -1,22 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
 
 describe('organizations as tabs', () => {
   let app: LaunchedApp;
   let page: Page;
 
+  launchPerSuite((launched) => ({ app, page } = launched));
   beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
     await sidebarOrg('Acme Robotics').waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
@@ -19,16 +19,7 @@ describe('profiles through the form', () => {
   let sandbox: RunningSandbox;
   const secrets = new MemorySecretStore();
 
-  beforeAll(async () => {
-    app = await launchApp({ secretStore: secrets });
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { secretStore: secrets });
 
   const dialog = () => page.getByRole('dialog');
 
@@ -181,16 +172,7 @@ describe('a profile saved over a failed test', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-    page.setDefaultTimeout(10_000);
-    sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched));
 
   it('is saved on "Save anyway" and its failure shows in the main area, with Edit', async () => {
     await page.getByRole('button', { name: 'Connect to Keycard' }).click();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 
 /** The smallest window Orgdesk allows. */
 const MIN = { width: 960, height: 600 };
@@ -27,16 +27,10 @@ describe.each(['light', 'dark'] as const)('dialogs at the minimum window size, 9
   let page: Page;
   let sandbox: RunningSandbox;
 
+  launchPerSuite((launched) => ({ app, page } = launched), { viewport: MIN });
   beforeAll(async () => {
-    app = await launchApp({ viewport: MIN });
-    page = app.page;
-    page.setDefaultTimeout(10_000);
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     sandbox = await app.services.sandbox.ensure();
-  });
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   const dialog = () => page.getByRole('dialog');

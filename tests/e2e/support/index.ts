@@ -2,3 +2,4 @@ export { launchApp, INVOKE_BINDING, type LaunchOptions, type LaunchedApp, type I
 export { screenshot } from './screenshot';
 export type { PageGlobals, PageDocument, PageElement } from './page-globals';
 export { PRELOAD_FILE, RENDERER_DIR, SCREENSHOT_DIR } from './paths';
+export { launchPerSuite, type SuiteApp } from './launch-per-suite';
