@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite, fillProfileWithWrongSecret } from './support';
 
 interface AxeViolation {
   id: string;
@@ -126,12 +126,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
     const sandbox = await app.services.sandbox.ensure();
     await page.getByRole('button', { name: 'Add profile' }).click();
     const dialog = page.getByRole('dialog');
-    await page.getByLabel('Display name', { exact: true }).fill('Broken');
-    await page.getByLabel('API base URL', { exact: true }).fill(sandbox.url);
-    await page.getByLabel('Client ID', { exact: true }).fill(sandbox.primaryCredential.clientId);
-    await page.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
-    await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
+    await fillProfileWithWrongSecret(page, sandbox);
     await dialog.getByRole('button', { name: 'Add profile' }).click();
     await dialog.getByRole('button', { name: 'Save anyway' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { launchApp, screenshot, type LaunchedApp, createSandboxProfile } from './support';
 
 describe('first run', () => {
   let app: LaunchedApp;
@@ -72,16 +72,7 @@ describe('first run with a damaged environment', () => {
 
   it('says the keychain is unavailable when it is locked', async () => {
     const { page, services } = app!;
-    const sandbox = await services.sandbox.ensure();
-    const created = await services.dispatch('profiles:create', {
-      name: 'Staging',
-      baseUrl: sandbox.url,
-      color: '#16a34a',
-      authKind: 'client_credentials',
-      clientId: sandbox.primaryCredential.clientId,
-      clientSecret: sandbox.primaryCredential.clientSecret,
-    });
-    expect(created.ok).toBe(true);
+    await createSandboxProfile(services);
     secrets.locked = true;
     await page.reload();
 

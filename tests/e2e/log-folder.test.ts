@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
-import { launchApp, screenshot, type LaunchedApp } from './support';
+import { launchApp, screenshot, type LaunchedApp, createSandboxProfile } from './support';
 import { isolated } from './support/bidi';
 
 /** A keychain whose library breaks in a way Orgdesk has no words for: main answers "see the log". */
@@ -19,16 +19,7 @@ class BrokenSecretStore extends MemorySecretStore {
 async function failingProfile(app: LaunchedApp, secrets: BrokenSecretStore): Promise<Page> {
   const { page, services } = app;
   page.setDefaultTimeout(10_000);
-  const sandbox = await services.sandbox.ensure();
-  const created = await services.dispatch('profiles:create', {
-    name: 'Staging',
-    baseUrl: sandbox.url,
-    color: '#16a34a',
-    authKind: 'client_credentials',
-    clientId: sandbox.primaryCredential.clientId,
-    clientSecret: sandbox.primaryCredential.clientSecret,
-  });
-  expect(created.ok).toBe(true);
+  await createSandboxProfile(services);
   secrets.broken = true;
   await page.reload();
   await page

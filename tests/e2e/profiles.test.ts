@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
-import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { screenshot, type LaunchedApp, launchPerSuite, fillProfileWithWrongSecret } from './support';
 import { isolated } from './support/bidi';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
@@ -177,12 +177,7 @@ describe('a profile saved over a failed test', () => {
   it('is saved on "Save anyway" and its failure shows in the main area, with Edit', async () => {
     await page.getByRole('button', { name: 'Connect to Keycard' }).click();
     const dialog = page.getByRole('dialog');
-    await page.getByLabel('Display name', { exact: true }).fill('Broken');
-    await page.getByLabel('API base URL', { exact: true }).fill(sandbox.url);
-    await page.getByLabel('Client ID', { exact: true }).fill(sandbox.primaryCredential.clientId);
-    await page.getByLabel('Client secret', { exact: true }).fill('not-the-secret');
-    await dialog.getByRole('button', { name: 'Test connection' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
+    await fillProfileWithWrongSecret(page, sandbox);
     await dialog.getByRole('button', { name: 'Add profile' }).click();
     await dialog.getByRole('button', { name: 'Save anyway' }).click();
     await dialog.waitFor({ state: 'detached' });
