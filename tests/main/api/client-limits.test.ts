@@ -86,6 +86,26 @@ describe('one budget per action', () => {
     }
   });
 
+  it('does not call a create that never left its queue "maybe created", nor show its request ID', async () => {
+    const url = await serve(() => {
+      /* never answers: the only connection stays busy */
+    });
+    const pool = new Pool(url, { connections: 1 });
+    try {
+      const first = caught(client(url, { pool }).organizations.list({}, budget(2_000)));
+      await expect.poll(() => seen.length).toBe(1);
+      const err = await caught(client(url, { pool }).organizations.create({ name: 'Queued' }, {}, budget(200)));
+      expect(err).toBeInstanceOf(TimeoutError);
+      expect(err.message).toBe(`${url} did not answer POST /organizations within 200 ms, this action's limit.`);
+      expect((err as TimeoutError).code).toBe('deadline');
+      expect((err as TimeoutError).requestId).toBeUndefined();
+      expect(seen).toHaveLength(1);
+      await first;
+    } finally {
+      await pool.destroy();
+    }
+  });
+
   it('stops at once when the user cancels, with nothing to report', async () => {
     const url = await serve(() => {
       /* never answers */

@@ -265,6 +265,9 @@ export class KeycardClient {
     const logged = { method: options.method, path: loggablePath(options.path), requestId, attempt };
     const startedAt = this.#now();
     const timeoutMs = this.#attemptTimeout(call);
+    // Whether undici began writing this request: one still queued for a connection when the
+    // call ended reached no server, so it created nothing and its ID is in no log.
+    let sent = false;
     try {
       const response = await send(this.#dispatcher, {
         origin: this.#base.origin,
@@ -275,14 +278,17 @@ export class KeycardClient {
         timeoutMs,
         signal: call.signal,
         maxBytes: this.#maxResponseBytes,
+        onSent: () => {
+          sent = true;
+        },
       });
       this.logger.info('api.request', { ...logged, status: response.status, ms: this.#now() - startedAt });
       return { kind: 'answer', response, requestId, token };
     } catch (err) {
       const ms = this.#now() - startedAt;
       if (call.signal?.aborted) {
-        this.logger.warn('api.request_failed', { ...logged, ms, error: 'aborted' });
-        const error = this.#aborted(call, where, { maybeSent: true, requestId, unsafe: !idempotent });
+        this.logger.warn('api.request_failed', { ...logged, ms, error: sent ? 'aborted' : 'aborted_unsent' });
+        const error = this.#aborted(call, where, { maybeSent: sent, requestId, unsafe: !idempotent });
         return { kind: 'failure', error, retryable: false };
       }
       if (err instanceof ResponseTooLargeError) {

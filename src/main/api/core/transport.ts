@@ -3,6 +3,7 @@ import { formatDuration } from '../../errors';
 import { ConnectionError, TimeoutError } from './errors';
 import { untilAborted } from './abort';
 import { CONNECT_TIMEOUT_MS } from './pool';
+import { watchSent } from './sent-requests';
 
 /** A profile's base URL split the way undici wants it; a path prefix (`/api`) is kept. */
 export interface BaseUrl {
@@ -38,6 +39,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** The largest answer read; a larger one is cut off and reported. */
   maxBytes?: number;
+  /** Told when undici starts writing the request to a socket (it keys on `x-client-request-id`). */
+  onSent?: () => void;
 }
 
 /**
@@ -82,6 +85,8 @@ export async function send(dispatcher: Dispatcher, options: SendOptions): Promis
   const attemptDeadline = AbortSignal.timeout(options.timeoutMs * DEADLINE_FACTOR);
   const signal = options.signal ? AbortSignal.any([options.signal, attemptDeadline]) : attemptDeadline;
   const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
+  const requestId = options.headers['x-client-request-id'];
+  const unwatch = options.onSent && requestId ? watchSent(requestId, options.onSent) : undefined;
   const exchange = (async (): Promise<RawResponse> => {
     const response = await dispatcher.request({
       origin: options.origin,
@@ -104,6 +109,8 @@ export async function send(dispatcher: Dispatcher, options: SendOptions): Promis
     if (attemptDeadline.aborted)
       throw Object.assign(new Error('The answer did not finish in time'), { code: DEADLINE, cause: error });
     throw error;
+  } finally {
+    unwatch?.();
   }
 }
 
