@@ -58,8 +58,8 @@ describe('user-provided text is displayed isolated', () => {
     page = app.page;
     page.setDefaultTimeout(10_000);
     sandbox = await app.services.sandbox.ensure();
-    const acme = sandbox.state.findOrganization('acme-robotics')!;
-    sandbox.state.updateOrganization(acme.id, { name: SPOOFED });
+    const acme = sandbox.state.organizations.find('acme-robotics')!;
+    sandbox.state.organizations.update(acme.id, { name: SPOOFED });
   });
 
   afterAll(async () => {

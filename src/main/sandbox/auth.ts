@@ -97,10 +97,10 @@ export function registerTokenEndpoint(app: FastifyInstance, state: SandboxState)
       throw badRequest(`Unsupported grant_type "${grantType}"`, 'unsupported_grant_type');
     }
     const credential = clientCredentials(request, body)
-      .map(({ clientId, clientSecret }) => state.authenticateClient(clientId, clientSecret))
+      .map(({ clientId, clientSecret }) => state.credentials.authenticate(clientId, clientSecret))
       .find((found) => found !== undefined);
     if (credential === undefined) throw invalidClient('Invalid client credentials');
-    const issued = state.issueToken(credential.service_account_id);
+    const issued = state.tokens.issue(credential.service_account_id);
     return reply.header('cache-control', 'no-store').send(tokenResponse(issued.token, issued.expiresIn));
   });
 }
@@ -112,7 +112,7 @@ export function requireBearer(scope: FastifyInstance, state: SandboxState): void
     const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
     const token = match?.[1];
     if (token === undefined) throw unauthorized('Missing bearer token');
-    const check = state.checkToken(token);
+    const check = state.tokens.check(token);
     if (check.kind === 'expired') throw unauthorized('Access token has expired');
     if (check.kind === 'unknown') throw unauthorized('Invalid access token');
     const { principal_id: principalId, organization_id: organizationId } = check.record;

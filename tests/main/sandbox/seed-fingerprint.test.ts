@@ -15,10 +15,10 @@ function fingerprint(state: SandboxState, seed: SeedResult): string {
   const world = {
     seed,
     organizations,
-    users: organizations.map((o) => state.users(o.id).all()),
+    users: organizations.map((o) => state.users.of(o.id).all()),
     serviceAccounts: state.serviceAccounts.all(),
     credentials: state.credentials.all(),
-    roles: principalIds.map((p) => organizations.map((o) => state.roleOf(p, o.id) ?? null)),
+    roles: principalIds.map((p) => organizations.map((o) => state.roles.of(p, o.id) ?? null)),
   };
   return createHash('sha256').update(JSON.stringify(world)).digest('hex');
 }
