@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '../../shared/api/common';
-import { registerTokenEndpoint, requireBearer } from './auth';
+import { requireBearer } from './auth';
 import { registerErrorHandlers } from './errors';
 import { exposureFor } from './exposure';
 import { SandboxFaults, registerFaults, type FaultInjector } from './faults';
 import { parseQueryString } from './query';
 import { registerHostGuard } from './request-guards';
 import { RESOURCE_ROUTES } from './resources';
+import { registerTokenEndpoint } from './resources/tokens/routes';
 import { seedSandbox, type SandboxCredential, type SeedOptions, type SeedResult } from './seed';
 import { SandboxState } from './state';
 

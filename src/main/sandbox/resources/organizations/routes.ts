@@ -8,12 +8,13 @@ import {
 } from '../../../../shared/api/organizations';
 import type { OrganizationRole } from '../../../../shared/api/users';
 import { requirePermission, resolveOrganization, roleIn } from '../../access';
-import { authOf, tokenResponse } from '../../auth';
+import { authOf } from '../../auth';
 import { forbidden } from '../../errors';
 import { parseExpand } from '../../expand';
 import { paginate, parsePageRequest } from '../../pagination';
 import { organizationPermissions } from '../roles/permissions';
 import { readQuery } from '../../query';
+import { tokenResponse } from '../tokens/routes';
 import type { OrganizationRecord } from './store';
 import type { SandboxState } from '../../state';
 import { parseBody } from '../../validation';
