@@ -56,7 +56,7 @@ const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
 const WORD = /^[A-Z]?[a-z]+$/;
 /** A JWT (Keycard's access tokens are JWTs): base64url JSON header, payload, optional signature. */
 const JWT = /\beyJ[\w-]*\.[\w-]+(?:\.[\w-]*)?/g;
-/** What the sandbox issues: `sks_` client secrets (sandbox/random.ts) and `sbx_` tokens (sandbox/state.ts). */
+/** What the sandbox issues: `sks_` client secrets (sandbox/random.ts) and `sbx_` tokens (sandbox/resources/tokens/store.ts). */
 const PREFIXED_SECRET = /\b(?:sks|sbx)_[\w-]+/g;
 /** The key of `client_secret=…` in a form body or query, or of `"access_token": "…"` in JSON text. */
 const KEY = /(?<![\w-])("?)([A-Za-z][\w-]{0,63})\1(\s*[=:]\s*)/g;

@@ -55,8 +55,8 @@ describe('user-provided text is displayed isolated', () => {
 
   launchPerSuite((launched) => ({ app, page, sandbox } = launched));
   beforeAll(async () => {
-    const acme = sandbox.state.findOrganization('acme-robotics')!;
-    sandbox.state.updateOrganization(acme.id, { name: SPOOFED });
+    const acme = sandbox.state.organizations.find('acme-robotics')!;
+    sandbox.state.organizations.update(acme.id, { name: SPOOFED });
   });
 
   const panel = () => page.getByRole('tabpanel');

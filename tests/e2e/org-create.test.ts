@@ -55,7 +55,7 @@ describe('creating an organization', () => {
     expect(await page.getByRole('tab', { name: /Northwind Logistics/ }).getAttribute('aria-selected')).toBe('true');
     // The new organization is the principal's own: renaming it is allowed.
     expect(await panel.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(false);
-    expect(sandbox.state.findOrganization('northwind-logistics')?.name).toBe('Northwind Logistics');
+    expect(sandbox.state.organizations.find('northwind-logistics')?.name).toBe('Northwind Logistics');
     // The failed attempt created nothing: one POST failed, one succeeded.
     expect(posts()).toHaveLength(2);
     await screenshot(page, 'created-org');

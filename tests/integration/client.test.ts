@@ -176,7 +176,7 @@ describe('KeycardClient against the sandbox', () => {
   it('refreshes an expired token once and carries on', async () => {
     const client = login();
     await client.organizations.list({ limit: 1 });
-    sandbox.state.expireAllTokens();
+    sandbox.state.tokens.expireAll();
     const page = await client.organizations.list({ limit: 1 });
     expect(page.items).toHaveLength(1);
     expect(seen('POST', '/service-account-token')).toHaveLength(2);

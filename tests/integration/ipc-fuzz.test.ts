@@ -61,7 +61,7 @@ beforeAll(async () => {
   harness = await FuzzHarness.start();
   await harness.ok('profiles:addSandbox');
   sandbox = await harness.services.sandbox.ensure();
-  token = sandbox.state.issueToken(sandbox.primaryCredential.serviceAccountId).token;
+  token = sandbox.state.tokens.issue(sandbox.primaryCredential.serviceAccountId).token;
   for (const credential of sandbox.credentials) harness.knownSecrets.add(credential.clientSecret);
   harness.knownSecrets.add(token);
   closedUrl = await closedPortUrl();

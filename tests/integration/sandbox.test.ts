@@ -134,7 +134,7 @@ describe('service-account token', () => {
     expectError(await call('GET', '/organizations', { token: 'sbx_not-a-token' }), 401, 'unauthorized');
     const token = await login(sandbox.primaryCredential);
     expectOk(await call('GET', '/organizations', { token }), OrganizationListResponse);
-    expect(sandbox.state.expireToken(token)).toBe(true);
+    expect(sandbox.state.tokens.expire(token)).toBe(true);
     expectError(await call('GET', '/organizations', { token }), 401, 'unauthorized');
   });
 });

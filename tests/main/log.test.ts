@@ -12,7 +12,7 @@ const JWT =
 function sandboxCredentials() {
   const state = new SandboxState();
   const { primaryCredential } = seedSandbox(state, { usersPerOrg: 1 });
-  const { token } = state.issueToken(primaryCredential.serviceAccountId);
+  const { token } = state.tokens.issue(primaryCredential.serviceAccountId);
   return { clientSecret: primaryCredential.clientSecret, token };
 }
 

@@ -1,8 +1,8 @@
 import type { OrganizationRole } from '../../shared/api/users';
 import type { AuthContext } from './auth';
 import { forbidden, notFound } from './errors';
-import { can, type Action, type ResourceType } from './permissions';
-import type { OrganizationRecord } from './records';
+import { can, type Action, type ResourceType } from './resources/roles/permissions';
+import type { OrganizationRecord } from './resources/organizations/store';
 import type { SandboxState } from './state';
 
 export interface OrganizationAccess {
@@ -13,7 +13,7 @@ export interface OrganizationAccess {
 /** The caller's role in an organization, honouring organization-scoped tokens. */
 export function roleIn(state: SandboxState, auth: AuthContext, organizationId: string): OrganizationRole | undefined {
   if (auth.organizationId !== undefined && auth.organizationId !== organizationId) return undefined;
-  return state.roleOf(auth.principalId, organizationId);
+  return state.roles.of(auth.principalId, organizationId);
 }
 
 /**
@@ -22,7 +22,7 @@ export function roleIn(state: SandboxState, auth: AuthContext, organizationId: s
  * IDs and labels of other tenants cannot be probed.
  */
 export function resolveOrganization(state: SandboxState, auth: AuthContext, idOrLabel: string): OrganizationAccess {
-  const organization = state.findOrganization(idOrLabel);
+  const organization = state.organizations.find(idOrLabel);
   const role = organization === undefined ? undefined : roleIn(state, auth, organization.id);
   if (organization === undefined || role === undefined) throw notFound(`Organization "${idOrLabel}" not found`);
   return { organization, role };

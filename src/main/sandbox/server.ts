@@ -1,13 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER } from '../../shared/api/common';
-import { registerTokenEndpoint, requireBearer } from './auth';
+import { requireBearer } from './auth';
 import { registerErrorHandlers } from './errors';
 import { exposureFor } from './exposure';
 import { SandboxFaults, registerFaults, type FaultInjector } from './faults';
 import { parseQueryString } from './query';
 import { registerHostGuard } from './request-guards';
-import { registerOrganizationRoutes } from './routes/organizations';
-import { registerUserRoutes } from './routes/users';
+import { RESOURCE_ROUTES } from './resources';
+import { registerTokenEndpoint } from './resources/tokens/routes';
 import { seedSandbox, type SandboxCredential, type SeedOptions, type SeedResult } from './seed';
 import { SandboxState } from './state';
 
@@ -103,8 +103,7 @@ export function buildSandboxApp(context: SandboxAppContext): FastifyInstance {
   registerTokenEndpoint(app, context.state);
   app.register(async (scope) => {
     requireBearer(scope, context.state);
-    registerOrganizationRoutes(scope, context.state);
-    registerUserRoutes(scope, context.state);
+    for (const register of RESOURCE_ROUTES) register(scope, context.state);
   });
   return app;
 }

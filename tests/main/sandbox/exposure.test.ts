@@ -56,7 +56,9 @@ describe('secrets', () => {
   it('still log in when random', () => {
     const { state, seed } = createSeededState({ seed: { usersPerOrg: 0 }, randomSecrets: true });
     for (const credential of seed.credentials) {
-      expect(state.authenticateClient(credential.clientId, credential.clientSecret)?.id).toBe(credential.credentialId);
+      expect(state.credentials.authenticate(credential.clientId, credential.clientSecret)?.id).toBe(
+        credential.credentialId,
+      );
     }
   });
 });

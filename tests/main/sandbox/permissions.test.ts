@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Permissions } from '../../../src/shared/api/common';
-import { can, organizationPermissions, userPermissions } from '../../../src/main/sandbox/permissions';
+import { can, organizationPermissions, userPermissions } from '../../../src/main/sandbox/resources/roles/permissions';
 
 describe('role permissions', () => {
   it('lets only admins change the organization and its users', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Organization } from '../../../src/shared/api/organizations';
 import { OrganizationUser } from '../../../src/shared/api/users';
-import { presentOrganization } from '../../../src/main/sandbox/routes/organizations';
-import { presentUser } from '../../../src/main/sandbox/routes/users';
+import { presentOrganization } from '../../../src/main/sandbox/resources/organizations/routes';
+import { presentUser } from '../../../src/main/sandbox/resources/users/routes';
 import { createSeededState } from '../../../src/main/sandbox/server';
 
 const ID = /^[a-z0-9]{26}$/;
@@ -33,13 +33,13 @@ describe('seed', () => {
       expect(organization.id).toMatch(ID);
       expect(organization.label).toMatch(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/);
       Organization.parse(presentOrganization(organization, 'org_admin', true));
-      const users = state.users(organization.id).all();
+      const users = state.users.of(organization.id).all();
       expect(users).toHaveLength(2000);
       expect(new Set(users.map((u) => u.email)).size).toBe(2000);
       expect(users[0]?.role).toBe('org_admin');
       expect(new Set(users.map((u) => u.role))).toEqual(new Set(['org_admin', 'org_member', 'org_viewer']));
     }
-    const user = state.users(organizations[0]?.id ?? '').all()[5];
+    const user = state.users.of(organizations[0]?.id ?? '').all()[5];
     if (user === undefined) throw new Error('no user');
     expect(OrganizationUser.parse(presentUser(user, 'org_viewer', false)).email).toMatch(
       /^[a-z]+\.[a-z]+\d*@acmerobotics\.example$/,

@@ -1,22 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import type { TokenResponse } from '../../../shared/api/common';
+import type { TokenResponse } from '../../../../shared/api/common';
 import {
   OrganizationCreateBody,
   OrganizationUpdateBody,
   type Organization,
   type OrganizationListResponse,
-} from '../../../shared/api/organizations';
-import type { OrganizationRole } from '../../../shared/api/users';
-import { requirePermission, resolveOrganization, roleIn } from '../access';
-import { authOf, tokenResponse } from '../auth';
-import { forbidden } from '../errors';
-import { parseExpand } from '../expand';
-import { paginate, parsePageRequest } from '../pagination';
-import { organizationPermissions } from '../permissions';
-import { readQuery } from '../query';
-import type { OrganizationRecord } from '../records';
-import type { SandboxState } from '../state';
-import { parseBody } from '../validation';
+} from '../../../../shared/api/organizations';
+import type { OrganizationRole } from '../../../../shared/api/users';
+import { requirePermission, resolveOrganization, roleIn } from '../../access';
+import { authOf } from '../../auth';
+import { forbidden } from '../../errors';
+import { parseExpand } from '../../expand';
+import { paginate, parsePageRequest } from '../../pagination';
+import { organizationPermissions } from '../roles/permissions';
+import { readQuery } from '../../query';
+import { tokenResponse } from '../tokens/routes';
+import type { OrganizationRecord } from './store';
+import type { SandboxState } from '../../state';
+import { parseBody } from '../../validation';
 
 /** What the vendor falls back to when `POST /organizations` has no name. */
 export const DEFAULT_ORGANIZATION_NAME = 'Untitled organization';
@@ -65,8 +66,8 @@ export function registerOrganizationRoutes(scope: FastifyInstance, state: Sandbo
     // An organization-scoped token is a key to one organization, not to the account.
     if (auth.organizationId !== undefined) throw forbidden('An organization-scoped token cannot create organizations');
     const body = parseBody(OrganizationCreateBody, request.body);
-    const organization = state.createOrganization({ name: body.name ?? DEFAULT_ORGANIZATION_NAME });
-    state.setRole(auth.principalId, organization.id, 'org_admin');
+    const organization = state.organizations.create({ name: body.name ?? DEFAULT_ORGANIZATION_NAME });
+    state.roles.set(auth.principalId, organization.id, 'org_admin');
     const withPermissions = parseExpand(readQuery(request.query)).has('permissions');
     return reply.code(201).send(presentOrganization(organization, 'org_admin', withPermissions));
   });
@@ -83,14 +84,14 @@ export function registerOrganizationRoutes(scope: FastifyInstance, state: Sandbo
     const body = parseBody(OrganizationUpdateBody, request.body);
     // Renaming keeps the label: the vendor derives it once, at creation.
     const updated =
-      body.name === undefined ? organization : state.updateOrganization(organization.id, { name: body.name });
+      body.name === undefined ? organization : state.organizations.update(organization.id, { name: body.name });
     return presentOrganization(updated, role, parseExpand(readQuery(request.query)).has('permissions'));
   });
 
   scope.post<{ Params: OrganizationParams }>('/organizations/:organization_id/token', async (request, reply) => {
     const auth = authOf(request);
     const { organization } = resolveOrganization(state, auth, request.params.organization_id);
-    const issued = state.issueToken(auth.principalId, organization.id);
+    const issued = state.tokens.issue(auth.principalId, organization.id);
     const answer: TokenResponse = tokenResponse(issued.token, issued.expiresIn);
     return reply.header('cache-control', 'no-store').send(answer);
   });

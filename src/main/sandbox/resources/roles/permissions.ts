@@ -1,5 +1,5 @@
-import type { Permissions } from '../../shared/api/common';
-import type { OrganizationRole } from '../../shared/api/users';
+import type { Permissions } from '../../../../shared/api/common';
+import type { OrganizationRole } from '../../../../shared/api/users';
 
 /**
  * What each organization role may do, per resource type, in the shape of the

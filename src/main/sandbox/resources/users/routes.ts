@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { OrganizationRole, type OrganizationUser, type UserListResponse } from '../../../shared/api/users';
-import { requirePermission, resolveOrganization } from '../access';
-import { authOf } from '../auth';
-import { badRequest, notFound } from '../errors';
-import { parseExpand } from '../expand';
-import { paginate, parsePageRequest } from '../pagination';
-import { resourcePermissions, userPermissions } from '../permissions';
-import { readQuery, singleParam } from '../query';
-import type { UserRecord } from '../records';
-import type { SandboxState } from '../state';
+import { OrganizationRole, type OrganizationUser, type UserListResponse } from '../../../../shared/api/users';
+import { requirePermission, resolveOrganization } from '../../access';
+import { authOf } from '../../auth';
+import { badRequest, notFound } from '../../errors';
+import { parseExpand } from '../../expand';
+import { paginate, parsePageRequest } from '../../pagination';
+import { resourcePermissions, userPermissions } from '../roles/permissions';
+import { readQuery, singleParam } from '../../query';
+import type { UserRecord } from './store';
+import type { SandboxState } from '../../state';
 
 interface UsersParams {
   organization_id: string;
@@ -54,7 +54,7 @@ export function registerUserRoutes(scope: FastifyInstance, state: SandboxState):
         );
       roleFilter = parsed.data;
     }
-    const all = state.users(organization.id).all();
+    const all = state.users.of(organization.id).all();
     const matching = roleFilter === undefined ? all : all.filter((u) => u.role === roleFilter);
     const withPermissions = parseExpand(query).has('permissions');
     const { items, page_info } = paginate(matching, page);
@@ -66,7 +66,7 @@ export function registerUserRoutes(scope: FastifyInstance, state: SandboxState):
   scope.get<{ Params: UserParams }>('/organizations/:organization_id/users/:user_id', async (request) => {
     const { organization, role } = resolveOrganization(state, authOf(request), request.params.organization_id);
     requirePermission(role, 'users', 'read');
-    const user = state.users(organization.id).get(request.params.user_id);
+    const user = state.users.of(organization.id).get(request.params.user_id);
     if (user === undefined) throw notFound(`User "${request.params.user_id}" not found in this organization`);
     return presentUser(user, role, parseExpand(readQuery(request.query)).has('permissions'));
   });

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createSeededState, type SandboxState, type SeededSandbox } from '../../../src/main/sandbox/server';
+
+type SeedResult = SeededSandbox['seed'];
+
+/**
+ * Everything the deterministic seed stores, reduced to one hash. Saved profiles and
+ * recorded fixtures hold these IDs and secrets, so a refactor of the sandbox must not
+ * move a single byte; a deliberate change of the seed updates the expected hashes.
+ */
+function fingerprint(state: SandboxState, seed: SeedResult): string {
+  const principalIds = seed.credentials.map((c) => c.serviceAccountId);
+  const organizations = state.organizations.all();
+  const world = {
+    seed,
+    organizations,
+    users: organizations.map((o) => state.users.of(o.id).all()),
+    serviceAccounts: state.serviceAccounts.all(),
+    credentials: state.credentials.all(),
+    roles: principalIds.map((p) => organizations.map((o) => state.roles.of(p, o.id) ?? null)),
+  };
+  return createHash('sha256').update(JSON.stringify(world)).digest('hex');
+}
+
+describe('seed fingerprint', () => {
+  it.each([
+    ['default', {}, '08702303e8ab72e78ee0c3241749eb585e3bfcfc04250ca6bbd81243c4d07ec8'],
+    [
+      'at scale',
+      { usersPerOrg: 60, extraOrganizations: 3 },
+      'e4484b8ab25dd66986c92109386a26ece42ecd8d25492a9d10034f61b8e1f590',
+    ],
+  ] as const)('stores the same records as before (%s)', (_name, seed, expected) => {
+    const { state, seed: result } = createSeededState({ seed });
+    expect(fingerprint(state, result)).toBe(expected);
+  });
+});
