@@ -21,3 +21,7 @@ export type OrganizationUser = z.infer<typeof OrganizationUser>;
 
 export const UserListResponse = listResponse(OrganizationUser);
 export type UserListResponse = z.infer<typeof UserListResponse>;
+
+/** `PATCH /organizations/{organization_id}/users/{user_id}`: either field may be left out. */
+export const UserUpdateBody = z.object({ role: OrganizationRole.optional(), status: UserStatus.optional() });
+export type UserUpdateBody = z.infer<typeof UserUpdateBody>;
