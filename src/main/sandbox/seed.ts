@@ -10,6 +10,7 @@ import {
   type SandboxCredential,
   type SandboxMembership,
 } from './resources/service-accounts/seed';
+import { seedInvitations } from './resources/invitations/seed';
 import { seedUsers } from './resources/users/seed';
 import type { SandboxState } from './state';
 
@@ -75,6 +76,10 @@ export function seedSandbox(state: SandboxState, options: SeedOptions = {}): See
   }
 
   for (const organization of [...named, ...extras]) seedUsers(state, organization, usersPerOrg);
+  // Last: invitations were added after the records above, whose IDs must not move.
+  for (const organization of [...named, ...extras]) {
+    seedInvitations(state, organization, primaryAccount.account.id);
+  }
 
   const primary = sandboxCredential(
     PRIMARY_CREDENTIAL_NAME,

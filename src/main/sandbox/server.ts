@@ -6,7 +6,7 @@ import { exposureFor } from './exposure';
 import { SandboxFaults, registerFaults, type FaultInjector } from './faults';
 import { parseQueryString } from './query';
 import { registerHostGuard } from './request-guards';
-import { RESOURCE_ROUTES } from './resources';
+import { PUBLIC_RESOURCE_ROUTES, RESOURCE_ROUTES } from './resources';
 import { registerTokenEndpoint } from './resources/tokens/routes';
 import { seedSandbox, type SandboxCredential, type SeedOptions, type SeedResult } from './seed';
 import { SandboxState } from './state';
@@ -101,6 +101,7 @@ export function buildSandboxApp(context: SandboxAppContext): FastifyInstance {
   });
 
   registerTokenEndpoint(app, context.state);
+  for (const register of PUBLIC_RESOURCE_ROUTES) register(app, context.state);
   app.register(async (scope) => {
     requireBearer(scope, context.state);
     for (const register of RESOURCE_ROUTES) register(scope, context.state);

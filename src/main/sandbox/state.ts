@@ -1,4 +1,5 @@
 import { CredentialStore } from './resources/credentials/store';
+import { InvitationStore } from './resources/invitations/store';
 import { OrganizationStore } from './resources/organizations/store';
 import { RoleStore } from './resources/roles/store';
 import { ServiceAccountStore } from './resources/service-accounts/store';
@@ -23,6 +24,7 @@ export class SandboxState {
   readonly credentials: CredentialStore;
   readonly roles: RoleStore;
   readonly tokens: TokenStore;
+  readonly invitations: InvitationStore;
 
   constructor(options: SandboxStateOptions = {}) {
     this.context = new StoreContext(options);
@@ -32,5 +34,6 @@ export class SandboxState {
     this.credentials = new CredentialStore(this.context, this.serviceAccounts);
     this.roles = new RoleStore();
     this.tokens = new TokenStore(this.context, options.tokenTtlSeconds);
+    this.invitations = new InvitationStore(this.context, (id) => this.organizations.get(id) !== undefined);
   }
 }

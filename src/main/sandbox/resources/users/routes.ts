@@ -1,14 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { OrganizationRole, type OrganizationUser, type UserListResponse } from '../../../../shared/api/users';
+import {
+  type OrganizationRole,
+  UserUpdateBody,
+  type OrganizationUser,
+  type UserListResponse,
+} from '../../../../shared/api/users';
 import { requirePermission, resolveOrganization } from '../../access';
 import { authOf } from '../../auth';
-import { badRequest, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { parseExpand } from '../../expand';
 import { paginate, parsePageRequest } from '../../pagination';
 import { resourcePermissions, userPermissions } from '../roles/permissions';
-import { readQuery, singleParam } from '../../query';
+import { readQuery } from '../../query';
+import { parseRoleFilter } from '../roles/filter';
 import type { UserRecord } from './store';
 import type { SandboxState } from '../../state';
+import { parseBody } from '../../validation';
 
 interface UsersParams {
   organization_id: string;
@@ -36,24 +43,13 @@ export function presentUser(
   return user;
 }
 
-/** Read-only for now; updates and removal come with the users screen. */
 export function registerUserRoutes(scope: FastifyInstance, state: SandboxState): void {
   scope.get<{ Params: UsersParams }>('/organizations/:organization_id/users', async (request) => {
     const { organization, role } = resolveOrganization(state, authOf(request), request.params.organization_id);
     requirePermission(role, 'users', 'list');
     const query = readQuery(request.query);
     const page = parsePageRequest(query);
-    const rawRole = singleParam(query, 'role');
-    let roleFilter: OrganizationRole | undefined;
-    if (rawRole !== undefined) {
-      const parsed = OrganizationRole.safeParse(rawRole);
-      if (!parsed.success)
-        throw badRequest(
-          `Query parameter "role" must be one of ${OrganizationRole.options.join(', ')}`,
-          'invalid_parameter',
-        );
-      roleFilter = parsed.data;
-    }
+    const roleFilter = parseRoleFilter(query);
     const all = state.users.of(organization.id).all();
     const matching = roleFilter === undefined ? all : all.filter((u) => u.role === roleFilter);
     const withPermissions = parseExpand(query).has('permissions');
@@ -69,5 +65,25 @@ export function registerUserRoutes(scope: FastifyInstance, state: SandboxState):
     const user = state.users.of(organization.id).get(request.params.user_id);
     if (user === undefined) throw notFound(`User "${request.params.user_id}" not found in this organization`);
     return presentUser(user, role, parseExpand(readQuery(request.query)).has('permissions'));
+  });
+
+  scope.patch<{ Params: UserParams }>('/organizations/:organization_id/users/:user_id', async (request) => {
+    const { organization, role } = resolveOrganization(state, authOf(request), request.params.organization_id);
+    requirePermission(role, 'users', 'update');
+    const body = parseBody(UserUpdateBody, request.body);
+    if (state.users.of(organization.id).get(request.params.user_id) === undefined) {
+      throw notFound(`User "${request.params.user_id}" not found in this organization`);
+    }
+    const updated = state.users.update(organization.id, request.params.user_id, body);
+    return presentUser(updated, role, parseExpand(readQuery(request.query)).has('permissions'));
+  });
+
+  scope.delete<{ Params: UserParams }>('/organizations/:organization_id/users/:user_id', async (request, reply) => {
+    const { organization, role } = resolveOrganization(state, authOf(request), request.params.organization_id);
+    requirePermission(role, 'users', 'delete');
+    if (state.users.remove(organization.id, request.params.user_id) === undefined) {
+      throw notFound(`User "${request.params.user_id}" not found in this organization`);
+    }
+    return reply.code(204).send();
   });
 }

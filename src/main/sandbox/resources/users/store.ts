@@ -1,6 +1,6 @@
 import type { OrganizationRole, UserStatus } from '../../../../shared/api/users';
 import { SortedCollection } from '../../sorted-collection';
-import type { StoreContext } from '../../store-context';
+import { required, type StoreContext } from '../../store-context';
 
 export interface UserRecord {
   readonly id: string;
@@ -40,5 +40,30 @@ export class UserStore {
       this.#byOrganization.set(organizationId, users);
     }
     return users;
+  }
+
+  update(organizationId: string, id: string, patch: { role?: OrganizationRole; status?: UserStatus }): UserRecord {
+    const users = this.of(organizationId);
+    const current = required(users.get(id), 'user', id);
+    const next: UserRecord = {
+      ...current,
+      role: patch.role ?? current.role,
+      status: patch.status ?? current.status,
+      updated_at: this.#context.laterTimestamp(current.updated_at),
+    };
+    users.replace(next);
+    return next;
+  }
+
+  remove(organizationId: string, id: string): UserRecord | undefined {
+    return this.of(organizationId).remove(id);
+  }
+
+  /** The member with this address, compared case-insensitively as mail systems do. */
+  findByEmail(organizationId: string, email: string): UserRecord | undefined {
+    const wanted = email.toLowerCase();
+    return this.of(organizationId)
+      .all()
+      .find((u) => u.email?.toLowerCase() === wanted);
   }
 }
