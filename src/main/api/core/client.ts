@@ -16,6 +16,7 @@ import {
 } from './errors';
 import { sleep } from './abort';
 import { getPool } from './pool';
+import { PublicInvitations } from '../resources/invitations';
 import { Organizations } from '../resources/organizations';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs } from './retry';
 import { buildQuery, type Query } from './query';
@@ -114,6 +115,8 @@ export class KeycardClient {
   readonly #maxResponseBytes: number | undefined;
 
   readonly organizations: Organizations = new Organizations(this);
+  /** The token-based invitation links, which need no login. */
+  readonly invitations: PublicInvitations = new PublicInvitations(this);
 
   constructor(options: KeycardClientOptions) {
     this.#base = parseBaseUrl(options.baseUrl);

@@ -1,4 +1,4 @@
-import type { ExpandValue, ListParams, Permissions } from '../../../shared/api/common';
+import type { ListParams, Permissions } from '../../../shared/api/common';
 import { TokenResponse } from '../../../shared/api/common';
 import {
   Organization,
@@ -7,18 +7,17 @@ import {
   type OrganizationUpdateBody,
 } from '../../../shared/api/organizations';
 import type { CallOptions } from '../core/client';
-import { ConnectionError, TimeoutError, outcomeUnknown } from '../core/errors';
 import { collect, paginate, type PaginateOptions } from '../core/paginate';
 import { path } from '../core/path';
 import { APIResource } from '../core/resource';
+import { createOnce } from './create-once';
+import { expandQuery, type ExpandParams } from './expand';
+import { Identities } from './identities';
+import { Invitations } from './invitations';
+import { Roles } from './roles';
+import { Users } from './users';
 
-export interface ExpandParams {
-  /**
-   * Defaults to `['permissions']`: every screen of the app needs to know what the user may
-   * do. Pass `[]` to ask for the bare entity.
-   */
-  expand?: readonly ExpandValue[];
-}
+export { DEFAULT_EXPAND, expandQuery, type ExpandParams } from './expand';
 
 export type OrganizationListParams = ListParams & ExpandParams;
 export type OrganizationListAllParams = Omit<OrganizationListParams, 'after' | 'before'> &
@@ -33,13 +32,13 @@ export interface OrganizationListAllResponse {
   permissions?: Permissions;
 }
 
-export const DEFAULT_EXPAND: readonly ExpandValue[] = ['permissions'];
-
-export function expandQuery(params: ExpandParams | undefined): { 'expand[]': readonly ExpandValue[] } {
-  return { 'expand[]': params?.expand ?? DEFAULT_EXPAND };
-}
-
 export class Organizations extends APIResource {
+  /** Sub-resources, nested like the URL: `organizations.users.list(organizationId)`. */
+  readonly users = new Users(this.client);
+  readonly invitations = new Invitations(this.client);
+  readonly identities = new Identities(this.client);
+  readonly roles = new Roles(this.client);
+
   list(params: OrganizationListParams = {}, call?: CallOptions): Promise<OrganizationListResponse> {
     const { after, before, limit } = params;
     return this.client.request({
@@ -86,21 +85,18 @@ export class Organizations extends APIResource {
     params: ExpandParams = {},
     call?: CallOptions,
   ): Promise<Organization> {
-    try {
-      return await this.client.request({
-        method: 'POST',
-        path: '/organizations',
-        query: expandQuery(params),
-        body,
-        schema: Organization,
-        call,
-      });
-    } catch (error) {
-      if ((error instanceof TimeoutError || error instanceof ConnectionError) && error.maybeSent) {
-        throw outcomeUnknown(error, 'The organization may have been created');
-      }
-      throw error;
-    }
+    return createOnce(
+      () =>
+        this.client.request({
+          method: 'POST',
+          path: '/organizations',
+          query: expandQuery(params),
+          body,
+          schema: Organization,
+          call,
+        }),
+      'The organization may have been created',
+    );
   }
 
   update(
