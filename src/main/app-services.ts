@@ -6,10 +6,12 @@ import { CallRegistry } from './ipc/calls';
 import { appHandlers } from './ipc/handlers/app';
 import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
+import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
 import { createFileLogger, logDirOf } from './log-file';
 import { OrgdeskError } from './errors';
 import type { Logger } from './log';
+import { MemberService } from './people/member-service';
 import { ProfileFile } from './profiles/profile-file';
 import { ProfileService } from './profiles/profile-service';
 import type { SecretStore } from './secrets/secret-store';
@@ -64,6 +66,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       calls: callHandlers(calls),
       profiles: profileHandlers(profiles, clients, sandbox),
       orgs: organizationHandlers(clients),
+      people: peopleHandlers(clients, new MemberService(clients)),
     },
     logger,
     calls,

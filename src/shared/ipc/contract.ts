@@ -4,6 +4,19 @@ import { CallCancelInput, CallCancelResult, type CallContext } from './calls';
 import { channel, type ChannelSpec, type Contract } from './channel';
 import { OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
 import { Organization } from '../api/organizations';
+import { Invitation } from '../api/invitations';
+import { RoleListResponse } from '../api/roles';
+import { OrganizationUser } from '../api/users';
+import {
+  IdentityPage,
+  IdentityPageInput,
+  InvitationRef,
+  InvitationRevoked,
+  InviteInput,
+  MemberRef,
+  MemberRemoved,
+  MemberUpdateInput,
+} from './people';
 import {
   ConnectionTestResult,
   ProfileCreateInput,
@@ -49,6 +62,17 @@ export const contract = {
     get: channel(OrgRef, Organization),
     create: channel(OrgCreateInput, Organization),
     rename: channel(OrgRenameInput, Organization),
+  },
+  people: {
+    /** One page of members and invitations with the total count; the table asks for the next as it scrolls. */
+    identities: channel(IdentityPageInput, IdentityPage),
+    roles: channel(OrgRef, RoleListResponse),
+    /** Refused with code `last_admin` when it would leave the organization without an active administrator. */
+    updateMember: channel(MemberUpdateInput, OrganizationUser),
+    removeMember: channel(MemberRef, MemberRemoved),
+    /** Never sent twice blindly: a lost answer comes back with code `outcome_unknown`. */
+    invite: channel(InviteInput, Invitation),
+    revokeInvitation: channel(InvitationRef, InvitationRevoked),
   },
 } as const satisfies Contract;
 

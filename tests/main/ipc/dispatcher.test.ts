@@ -25,6 +25,14 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
     calls: callHandlers(calls),
     profiles: { list: fail, create: fail, update: fail, remove: fail, test: fail, addSandbox: fail },
     orgs: { list: fail, get: fail, create: fail, rename: fail, ...overrides },
+    people: {
+      identities: fail,
+      roles: fail,
+      updateMember: fail,
+      removeMember: fail,
+      invite: fail,
+      revokeInvitation: fail,
+    },
   };
 }
 
