@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Invitation } from '../../src/shared/api/invitations';
 import type { RoleListResponse } from '../../src/shared/api/roles';
 import type { OrganizationUser } from '../../src/shared/api/users';
@@ -39,6 +40,13 @@ function membership(role: SandboxMembership['role'], nth = 0): SandboxMembership
   const found = sandbox.primaryCredential.memberships.filter((m) => m.role === role)[nth];
   if (!found) throw new Error(`the primary credential has no ${role} membership #${nth}`);
   return found;
+}
+
+function activeAdmins(orgId: string) {
+  return sandbox.state.users
+    .of(orgId)
+    .all()
+    .filter((u) => u.role === 'org_admin' && u.status === 'active');
 }
 
 const changesSent = () => sandbox.faults.requests.filter((r) => r.method === 'PATCH' || r.method === 'DELETE');
@@ -126,6 +134,31 @@ describe('people:identities', () => {
   });
 });
 
+describe('cancelling a people call', () => {
+  it('stops a slow page when the renderer cancels the call', async () => {
+    const orgId = membership('org_admin').organizationId;
+    const path = `/organizations/${orgId}/identities`;
+    sandbox.faults.add({ method: 'GET', path, delayMs: 3_000 });
+    const callId = randomUUID();
+    const answer = services.dispatch('people:identities', { profileId, orgId }, callId);
+    await vi.waitFor(() => expect(sandbox.faults.requests.some((r) => r.path === path)).toBe(true));
+    await expect(ok('calls:cancel', { callId })).resolves.toEqual({ cancelled: true });
+    await expect(answer).resolves.toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+
+  it('passes the cancel down to the client: an invitation stopped after it was sent may exist', async () => {
+    const orgId = membership('org_admin').organizationId;
+    const path = `/organizations/${orgId}/invitations`;
+    sandbox.faults.add({ method: 'POST', path, delayMs: 3_000 });
+    const callId = randomUUID();
+    const payload = { profileId, orgId, email: 'stopped@example.com', role: 'org_member' };
+    const answer = services.dispatch('people:invite', payload, callId);
+    await vi.waitFor(() => expect(sandbox.faults.requests.some((r) => r.path === path)).toBe(true));
+    await ok('calls:cancel', { callId });
+    await expect(answer).resolves.toMatchObject({ ok: false, error: { kind: 'cancelled', code: 'outcome_unknown' } });
+  });
+});
+
 describe('people:roles', () => {
   it("lists the organization's roles with their label and scope, for a viewer too", async () => {
     const orgId = membership('org_viewer').organizationId;
@@ -185,19 +218,14 @@ describe('the last active administrator', () => {
   it('cannot be demoted, disabled or removed until someone else is an active administrator', async () => {
     const globex = membership('org_admin', 1);
     const orgId = globex.organizationId;
-    const activeAdmins = () =>
-      sandbox.state.users
-        .of(orgId)
-        .all()
-        .filter((u) => u.role === 'org_admin' && u.status === 'active');
-    const [last, ...others] = activeAdmins();
+    const [last, ...others] = activeAdmins(orgId);
     expect(others.length).toBeGreaterThanOrEqual(2);
     // A disabled administrator does not count: disable one of the others, demote the rest.
     const [toDisable, ...toDemote] = others;
     if (toDisable) await ok('people:updateMember', { profileId, orgId, userId: toDisable.id, status: 'disabled' });
     for (const admin of toDemote)
       await ok('people:updateMember', { profileId, orgId, userId: admin.id, role: 'org_member' });
-    expect(activeAdmins().map((u) => u.id)).toEqual([last!.id]);
+    expect(activeAdmins(orgId).map((u) => u.id)).toEqual([last!.id]);
 
     sandbox.faults.clearRequests();
     const ref = { profileId, orgId, userId: last!.id };
@@ -230,6 +258,37 @@ describe('the last active administrator', () => {
     await expect(refused('people:removeMember', { profileId, orgId, userId: successor.id })).resolves.toMatchObject({
       code: 'last_admin',
     });
+  });
+
+  it('reads every page of administrators before deciding', async () => {
+    const orgId = membership('org_admin', 1).organizationId;
+    const users = sandbox.state.users;
+    const [keep, ...rest] = activeAdmins(orgId);
+    for (const admin of rest) users.update(orgId, admin.id, { role: 'org_member' });
+    // A thousand former administrators, listed after everyone seeded: the first page holds no other active one.
+    const stamp = (i: number) => new Date(Date.UTC(2099, 0, 1) + i * 1000).toISOString();
+    const former = (i: number, status: 'active' | 'disabled') =>
+      users.add({
+        organization_id: orgId,
+        email: `admin.${i}@globex.example`,
+        role: 'org_admin',
+        status,
+        source: 'https://id.keycard.ai',
+        created_at: stamp(i),
+        updated_at: stamp(i),
+      });
+    for (let i = 0; i < 1000; i++) former(i, 'disabled');
+    const ref = { profileId, orgId, userId: keep!.id };
+    await expect(refused('people:removeMember', ref)).resolves.toMatchObject({ code: 'last_admin' });
+
+    // The only other active administrator is on the second page of the walk.
+    former(1000, 'active');
+    sandbox.faults.clearRequests();
+    await expect(ok('people:removeMember', ref)).resolves.toEqual({ userId: keep!.id });
+    const listed = sandbox.faults.requests.filter(
+      (r) => r.method === 'GET' && r.path === `/organizations/${orgId}/users`,
+    );
+    expect(listed).toHaveLength(2);
   });
 });
 
