@@ -54,7 +54,7 @@ export function createDispatcher(
     const started = performance.now();
     const call = calls.open(route.spec.deadlineMs, callId);
     try {
-      const raw = await untilAborted(route.handler(input.data, call.context), call.aborted);
+      const raw = await answerOrGiveUp(route.handler(input.data, call.context), call.aborted);
       const output = route.spec.output.safeParse(raw);
       if (!output.success) {
         logger.error('ipc.invalid_output', { channel: name, issues: issuePaths(output.error) });
@@ -86,7 +86,7 @@ export function createDispatcher(
  * The handler's own outcome, unless it is still running `ABORT_GRACE_MS` after the call was
  * cancelled or ran out of time: then the abort reason, so a call stuck anywhere still answers.
  */
-async function untilAborted<T>(work: Promise<T>, aborted: Promise<OrgdeskError>): Promise<T> {
+async function answerOrGiveUp<T>(work: Promise<T>, aborted: Promise<OrgdeskError>): Promise<T> {
   // The work may settle after the answer went out; that late rejection is expected, not a crash.
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import type { ListParams, Permissions } from '../../../shared/api/common';
+import type { ListParams } from '../../../shared/api/common';
 import { TokenResponse } from '../../../shared/api/common';
 import {
   Organization,
@@ -7,7 +7,8 @@ import {
   type OrganizationUpdateBody,
 } from '../../../shared/api/organizations';
 import type { CallOptions } from '../core/client';
-import { collect, paginate, type PaginateOptions } from '../core/paginate';
+import type { PaginateOptions } from '../core/paginate';
+import { listAll, type ListAllResponse } from './list-all';
 import { path } from '../core/path';
 import { APIResource } from '../core/resource';
 import { createOnce } from './create-once';
@@ -26,11 +27,7 @@ export type OrganizationRetrieveParams = ExpandParams;
 export type OrganizationCreateParams = OrganizationCreateBody;
 export type OrganizationUpdateParams = OrganizationUpdateBody;
 
-export interface OrganizationListAllResponse {
-  items: Organization[];
-  /** List-level permissions (e.g. `organizations.create`), from the first page. */
-  permissions?: Permissions;
-}
+export type OrganizationListAllResponse = ListAllResponse<Organization>;
 
 export class Organizations extends APIResource {
   /** Sub-resources, nested like the URL: `organizations.users.list(organizationId)`. */
@@ -51,19 +48,9 @@ export class Organizations extends APIResource {
   }
 
   /** Every page, under one budget: `call`'s signal and deadline cover the whole walk. */
-  async listAll(params: OrganizationListAllParams = {}, call?: CallOptions): Promise<OrganizationListAllResponse> {
+  listAll(params: OrganizationListAllParams = {}, call?: CallOptions): Promise<OrganizationListAllResponse> {
     const { maxPages, ...rest } = params;
-    let permissions: Permissions | undefined;
-    const pages = paginate(
-      async (after) => {
-        const page = await this.list({ ...rest, after }, call);
-        permissions ??= page.permissions;
-        return page;
-      },
-      { maxPages, logger: this.client.logger },
-    );
-    const items = await collect(pages);
-    return permissions === undefined ? { items } : { items, permissions };
+    return listAll((after) => this.list({ ...rest, after }, call), { maxPages, logger: this.client.logger });
   }
 
   retrieve(idOrLabel: string, params: OrganizationRetrieveParams = {}, call?: CallOptions): Promise<Organization> {
