@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,47 @@ describe('a profiles file that cannot be read', () => {
     await notice.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).waitFor();
     app.clearErrors();
+  });
+});
+
+describe('a profiles file written with a password in a base URL', () => {
+  let app: LaunchedApp | undefined;
+  let dir: string;
+
+  afterAll(async () => {
+    await app?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('takes the password out, rewrites the file and says so, and the password is nowhere on screen', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'orgdesk-e2e-userinfo-'));
+    const password = 'url-password-4b7d1e';
+    await writeFile(
+      join(dir, 'profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: [
+          {
+            id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+            name: 'Old staging',
+            baseUrl: `https://admin:${password}@staging.keycard.test`,
+            color: '#2563eb',
+            auth: { kind: 'bearer' },
+            createdAt: '2026-01-05T09:00:00.000Z',
+            updatedAt: '2026-01-05T09:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    app = await launchApp({ userDataDir: dir });
+    const { page } = app;
+    const banner = page.getByRole('alert').filter({ hasText: 'A user name or password was written' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('"Old staging"');
+    await page.getByText('staging.keycard.test').first().waitFor();
+    expect(await page.content()).not.toContain(password);
+    expect(await readFile(join(dir, 'profiles.json'), 'utf8')).not.toContain(password);
+    expect(JSON.stringify(app.ipcLog)).not.toContain(password);
+    await screenshot(page, 'profiles-url-password-removed');
   });
 });
