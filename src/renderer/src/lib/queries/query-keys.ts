@@ -1,3 +1,5 @@
+import type { PeopleFilters } from '../people/people-filters';
+
 /** Every cache key in one place, so a mutation invalidates exactly what its views read. */
 export const queryKeys = {
   profiles: ['profiles'] as const,
@@ -5,4 +7,11 @@ export const queryKeys = {
   /** Without `orgId`: the prefix of every organization opened under the profile. */
   org: (profileId: string, orgId?: string) =>
     orgId === undefined ? (['org', profileId] as const) : (['org', profileId, orgId] as const),
+  /** Without filters: the prefix of every people list of the organization, whatever its filters. */
+  people: (profileId: string, orgId: string, filters?: PeopleFilters) =>
+    filters === undefined
+      ? (['people', profileId, orgId] as const)
+      : (['people', profileId, orgId, filters.email ?? '', filters.role ?? ''] as const),
+  roles: (profileId: string, orgId: string) => ['roles', profileId, orgId] as const,
+  invitations: (profileId: string, orgId: string) => ['invitations', profileId, orgId] as const,
 };
