@@ -1,3 +1,6 @@
+/** The parts of an organization a tab can show. */
+export type OrgSection = 'overview' | 'people';
+
 export interface OrgTab {
   /** `profileId` + `orgId`: the same organization is never opened twice. */
   readonly key: string;
@@ -6,6 +9,7 @@ export interface OrgTab {
   readonly profileId: string;
   readonly orgId: string;
   title: string;
+  section: OrgSection;
 }
 
 function tabKey(profileId: string, orgId: string): string {
@@ -35,7 +39,7 @@ class TabsManager {
   open(profileId: string, orgId: string, title: string): void {
     const key = tabKey(profileId, orgId);
     if (!this.#tabs.some((tab) => tab.key === key)) {
-      this.#tabs.push({ key, domId: `org-tab-${this.#nextId++}`, profileId, orgId, title });
+      this.#tabs.push({ key, domId: `org-tab-${this.#nextId++}`, profileId, orgId, title, section: 'overview' });
     }
     this.#activeKey = key;
   }
@@ -56,6 +60,11 @@ class TabsManager {
 
   closeProfile(profileId: string): void {
     for (const tab of this.#tabs.filter((candidate) => candidate.profileId === profileId)) this.close(tab);
+  }
+
+  showSection(tab: OrgTab, section: OrgSection): void {
+    const open = this.#tabs.find((candidate) => candidate.key === tab.key);
+    if (open) open.section = section;
   }
 
   retitle(profileId: string, orgId: string, title: string): void {

@@ -36,3 +36,10 @@ export function profileSummary(profile: Pick<ProfileView, 'authKind' | 'baseUrl'
   const location = profileLocation(profile);
   return profile.authKind === 'sandbox' ? location : `${location} · ${authKindLabel(profile.authKind)}`;
 }
+
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
+}

@@ -1,0 +1,231 @@
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/main/sandbox/server';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { seriousViolations } from './support/axe';
+
+const NEVER = 3_600_000;
+
+describe('the People view', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let sandbox: RunningSandbox;
+
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+  beforeAll(async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await openPeople('Acme Robotics');
+  });
+
+  const sidebarOrg = (name: string): Locator =>
+    page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name, exact: true });
+  const panel = () => page.getByRole('tabpanel');
+  const table = () => panel().getByRole('table', { name: 'People' });
+  const bodyRows = () => table().getByRole('rowgroup').getByRole('row');
+  const row = (email: string) => bodyRows().filter({ hasText: email });
+  const dialog = () => page.getByRole('dialog');
+  const count = () => panel().locator('.count');
+  /** Rows of members, not invitations (whose role text also reads "Organization Member"). */
+  const members = () => bodyRows().filter({ has: page.locator('.cell.type', { hasText: 'Member' }) });
+
+  async function openPeople(org: string) {
+    await sidebarOrg(org).click();
+    await panel().getByRole('heading', { level: 1, name: org }).waitFor();
+    await panel().getByRole('button', { name: 'People', exact: true }).click();
+    await bodyRows().first().waitFor();
+  }
+
+  /** Each visible row's cell texts, for asserting what the table shows. */
+  async function column(name: 'email' | 'role' | 'status' | 'type'): Promise<string[]> {
+    return (await bodyRows().locator(`.cell.${name}`).allTextContents()).map((text) => text.trim());
+  }
+
+  async function act(email: string, item: string) {
+    await row(email)
+      .getByRole('button', { name: `Actions for ${email}` })
+      .click();
+    await page.getByRole('menuitem', { name: item }).click();
+    await dialog().waitFor();
+  }
+
+  async function firstMember(role: string, status = 'Active'): Promise<string> {
+    const rows = members().filter({ hasText: role }).filter({ hasText: status });
+    return ((await rows.first().locator('.cell.email').textContent()) ?? '').trim();
+  }
+
+  it('lists members and invitations with their total count', async () => {
+    expect(await count().textContent()).toMatch(/^\d+ people$/);
+    const types = new Set(await column('type'));
+    expect(types).toEqual(new Set(['Member', 'Invitation']));
+    expect(await table().getAttribute('aria-rowcount')).toBe(
+      String(Number((await count().textContent())!.split(' ')[0]) + 1),
+    );
+    await screenshot(page, 'people-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'people-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('searches by email on the server once typing pauses', async () => {
+    const before = app.ipcLog.length;
+    await panel().getByLabel('Search people by email').pressSequentially('zoe', { delay: 30 });
+    await expect
+      .poll(() => column('email'))
+      .toSatisfy((emails: string[]) => emails.length > 0 && emails.every((e) => e.includes('zoe')));
+    const searches = app.ipcLog.slice(before).filter((entry) => entry.channel === 'people:identities');
+    // One request for the whole word, not one per keystroke.
+    expect(searches.map((entry) => (entry.payload as { email?: string }).email)).toEqual(['zoe']);
+    expect(await count().textContent()).toMatch(/^\d+ (person|people)$/);
+    await panel().getByLabel('Search people by email').fill('');
+    await expect.poll(() => column('email')).toSatisfy((emails: string[]) => emails.some((e) => !e.includes('zoe')));
+  });
+
+  it('refuses a search with a direction control by name, next to the box', async () => {
+    await panel().getByLabel('Search people by email').fill('zoe\u202e');
+    await panel().getByText('The search cannot contain text-direction control characters').waitFor();
+    expect(await panel().getByLabel('Search people by email').getAttribute('aria-invalid')).toBe('true');
+    await panel().getByLabel('Search people by email').fill('');
+    await bodyRows().first().waitFor();
+  });
+
+  it('filters by role on the server and by status among the rows', async () => {
+    await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Viewer' });
+    await expect
+      .poll(() => column('role'))
+      .toSatisfy((roles: string[]) => roles.length > 0 && roles.every((r) => r === 'Organization Viewer'));
+    const lastCall = app.ipcLog.filter((entry) => entry.channel === 'people:identities').at(-1);
+    expect((lastCall?.payload as { role?: string }).role).toBe('org_viewer');
+
+    await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
+    await panel().getByLabel('Filter by status').selectOption({ label: 'Pending' });
+    await expect
+      .poll(() => column('status'))
+      .toSatisfy((statuses: string[]) => statuses.length > 0 && statuses.every((s) => s.startsWith('Pending')));
+    expect(await count().textContent()).toMatch(/^\d+ pending among \d+ loaded of \d+$/);
+    await panel().getByLabel('Filter by status').selectOption({ label: 'All statuses' });
+  });
+
+  it('sorts by a column, both ways, and says so to assistive tech', async () => {
+    const header = table().getByRole('columnheader', { name: 'Email' });
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await column('email');
+    expect(ascending).toEqual(
+      [...ascending].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })),
+    );
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    expect((await column('email'))[0]! >= ascending[0]!).toBe(true);
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+  });
+
+  it("changes a member's role, confirming with the person's name", async () => {
+    const email = await firstMember('Organization Member');
+    await act(email, 'Change role…');
+    expect(await dialog().getByRole('heading').textContent()).toContain(email);
+    await dialog()
+      .getByRole('radio', { name: /Organization Viewer/ })
+      .check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Change role', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await row(email).locator('.cell.role').textContent())?.trim())
+      .toBe('Organization Viewer');
+  });
+
+  it('disables and re-enables a member', async () => {
+    const email = await firstMember('Organization Member');
+    await act(email, 'Disable…');
+    expect(await dialog().textContent()).toContain(`${email} will no longer be able to sign in to Acme Robotics`);
+    await screenshot(page, 'people-disable-confirm');
+    await dialog().getByRole('button', { name: 'Disable', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await row(email).locator('.cell.status').textContent())?.trim()).toBe('Disabled');
+
+    await act(email, 'Enable');
+    await dialog().getByRole('button', { name: 'Enable', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await row(email).locator('.cell.status').textContent())?.trim()).toBe('Active');
+  });
+
+  it('changes the role of two selected rows together, with a result per row', async () => {
+    const candidates = members().filter({ hasText: 'Organization Member' });
+    const emails = [
+      ((await candidates.nth(0).locator('.cell.email').textContent()) ?? '').trim(),
+      ((await candidates.nth(1).locator('.cell.email').textContent()) ?? '').trim(),
+    ];
+    for (const email of emails) await row(email).getByRole('checkbox').check();
+    const bulk = panel().getByRole('region', { name: 'Selected people' });
+    expect(await bulk.textContent()).toContain('2 selected');
+    await bulk.getByRole('button', { name: 'Change role…' }).click();
+    await dialog()
+      .getByRole('radio', { name: /Organization Viewer/ })
+      .check();
+    await dialog().getByRole('button', { name: 'Change role of 2' }).click();
+    await dialog().getByRole('status').filter({ hasText: '2 done' }).waitFor();
+    await screenshot(page, 'people-bulk-results');
+    for (const email of emails)
+      expect(await dialog().getByRole('listitem').filter({ hasText: email }).textContent()).toContain('Role changed');
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    for (const email of emails) {
+      await expect
+        .poll(async () => (await row(email).locator('.cell.role').textContent())?.trim())
+        .toBe('Organization Viewer');
+    }
+    await panel().getByRole('button', { name: 'Clear selection' }).click();
+  });
+
+  it('refuses to disable the last active administrator, and says why', async () => {
+    await openPeople('Globex Research');
+    await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Administrator' });
+    await panel().getByLabel('Filter by status').selectOption({ label: 'Active' });
+    await expect
+      .poll(() => column('role'))
+      .toSatisfy((roles: string[]) => roles.length > 0 && roles.every((r) => r === 'Organization Administrator'));
+    const admins = (await column('email')).length;
+    await table().getByRole('columnheader').first().getByRole('checkbox').check();
+    await panel().getByRole('region', { name: 'Selected people' }).getByRole('button', { name: 'Disable…' }).click();
+    await dialog()
+      .getByRole('button', { name: `Disable ${admins}` })
+      .click();
+    // Administrators are changed one at a time, so the last one standing is refused.
+    await dialog().getByRole('status').filter({ hasText: '1 failed' }).waitFor();
+    const refused = dialog()
+      .getByRole('listitem')
+      .filter({ hasText: 'is the only active administrator of Globex Research' });
+    expect(await refused.count()).toBe(1);
+    await screenshot(page, 'people-last-admin');
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    // Undo, so the organization keeps its administrators for other suites reading the same sandbox.
+    await panel().getByLabel('Filter by status').selectOption({ label: 'Disabled' });
+    await table().getByRole('columnheader').first().getByRole('checkbox').check();
+    await panel().getByRole('region', { name: 'Selected people' }).getByRole('button', { name: 'Enable…' }).click();
+    await dialog()
+      .getByRole('button', { name: /^Enable \d+$/ })
+      .click();
+    await dialog()
+      .getByRole('status')
+      .filter({ hasText: /\d+ done\./ })
+      .waitFor();
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await panel().getByLabel('Filter by status').selectOption({ label: 'All statuses' });
+    await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
+  });
+
+  it('cancels a long load and offers to load again', async () => {
+    await panel().getByRole('button', { name: 'Overview' }).click();
+    sandbox.faults.add({ method: 'GET', path: /\/identities$/, delayMs: NEVER });
+    await panel().getByRole('button', { name: 'People', exact: true }).click();
+    await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Member' });
+    await panel().getByRole('button', { name: 'Cancel loading people' }).click();
+    await panel().getByText('Loading people stopped.').waitFor();
+    sandbox.faults.clear();
+    await panel().getByRole('button', { name: 'Load again' }).click();
+    await bodyRows().first().waitFor();
+    await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
+  });
+});
