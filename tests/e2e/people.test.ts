@@ -179,6 +179,58 @@ describe('the People view', () => {
     await panel().getByRole('button', { name: 'Clear selection' }).click();
   });
 
+  it('removes a member after a confirmation that names them', async () => {
+    const email = await firstMember('Organization Viewer');
+    const before = Number((await count().textContent())!.split(' ')[0]);
+    await act(email, 'Remove from organization…');
+    expect(await dialog().getByRole('heading').textContent()).toContain(`Remove ${email}?`);
+    expect(await dialog().textContent()).toContain(`${email} loses access to Acme Robotics`);
+    await dialog().getByRole('button', { name: 'Remove', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await row(email).waitFor({ state: 'detached' });
+    expect(await count().textContent()).toBe(`${before - 1} people`);
+  });
+
+  it('revokes a pending invitation, which stays listed as revoked', async () => {
+    const pending = bodyRows()
+      .filter({ has: page.locator('.cell.type', { hasText: 'Invitation' }) })
+      .filter({ has: page.locator('.badge.pending') });
+    const email = ((await pending.first().locator('.cell.email').textContent()) ?? '').trim();
+    await act(email, 'Revoke invitation…');
+    expect(await dialog().getByRole('heading').textContent()).toContain(email);
+    await dialog().getByRole('button', { name: 'Revoke', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await row(email).locator('.cell.status').textContent())?.trim()).toBe('Revoked');
+    // A revoked invitation offers nothing more to do to it.
+    await row(email)
+      .getByRole('button', { name: `Actions for ${email}` })
+      .click();
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Copy email']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('works from the keyboard: the row menu opens with Enter and moves with the arrows', async () => {
+    const email = await firstMember('Organization Member');
+    await row(email)
+      .getByRole('button', { name: `Actions for ${email}` })
+      .focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    expect(await page.locator('[role="menuitem"][data-highlighted]').textContent()).toBe('Change role…');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('[role="menuitem"][data-highlighted]').textContent()).toBe('Disable…');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+  });
+
+  it('has no serious accessibility violations, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('refuses to disable the last active administrator, and says why', async () => {
     await openPeople('Globex Research');
     await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Administrator' });
@@ -227,5 +279,33 @@ describe('the People view', () => {
     await panel().getByRole('button', { name: 'Load again' }).click();
     await bodyRows().first().waitFor();
     await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
+  });
+});
+
+describe('the People view at the minimum window size, 960×600', () => {
+  let page: Page;
+
+  launchPerSuite((launched) => ({ page } = launched), { viewport: { width: 960, height: 600 } });
+
+  it('keeps the toolbar, the table and its actions in view', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await page
+      .getByRole('list', { name: 'Organizations of Sandbox' })
+      .getByRole('button', { name: 'Acme Robotics' })
+      .click();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'People', exact: true }).click();
+    const table = page.getByRole('table', { name: 'People' });
+    await table.getByRole('rowgroup').getByRole('row').first().waitFor();
+    const box = await table.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    const actions = table.getByRole('rowgroup').getByRole('row').first().getByRole('button');
+    const actionBox = await actions.boundingBox();
+    expect(actionBox!.x + actionBox!.width).toBeLessThanOrEqual(960);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `people-960x600-${scheme}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
   });
 });
