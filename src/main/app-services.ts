@@ -12,6 +12,7 @@ import { createFileLogger, logDirOf } from './log-file';
 import { OrgdeskError } from './errors';
 import type { Logger } from './log';
 import { MemberService } from './people/member-service';
+import { PeopleExporter, type SaveFile } from './people/people-export';
 import { ProfileFile } from './profiles/profile-file';
 import { ProfileService } from './profiles/profile-service';
 import type { SecretStore } from './secrets/secret-store';
@@ -30,6 +31,11 @@ export interface AppServicesOptions {
    * it (tools, tests) the answer says where the folder is instead.
    */
   openFolder?: (path: string) => Promise<void>;
+  /**
+   * Asks where to save an export (`undefined` when the user cancels); the app passes Electron's
+   * save dialog. Without it (tools, tests) an export is refused with code `no_save_dialog`.
+   */
+  saveFile?: SaveFile;
 }
 
 export interface AppServices {
@@ -66,7 +72,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       calls: callHandlers(calls),
       profiles: profileHandlers(profiles, clients, sandbox),
       orgs: organizationHandlers(clients),
-      people: peopleHandlers(clients, new MemberService(clients)),
+      people: peopleHandlers(
+        clients,
+        new MemberService(clients),
+        new PeopleExporter(clients, options.saveFile ?? cannotSaveFile, logger),
+      ),
     },
     logger,
     calls,
@@ -89,5 +99,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 async function cannotOpenFolder(path: string): Promise<void> {
   throw new OrgdeskError('not_found', `Orgdesk cannot open a file manager here. The log is in ${path}`, {
     code: 'no_file_manager',
+  });
+}
+
+async function cannotSaveFile(): Promise<string | undefined> {
+  throw new OrgdeskError('not_found', 'Orgdesk cannot show a save dialog here, so it cannot export.', {
+    code: 'no_save_dialog',
   });
 }

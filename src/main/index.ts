@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
 import { registerIpcHandlers } from './ipc/register';
+import type { SaveFileRequest } from './people/people-export';
 import { createKeytarStore, KEYCHAIN_SERVICE } from './secrets/keytar-store';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
@@ -55,6 +57,7 @@ async function start(): Promise<void> {
     secretStore: (logger) => createKeytarStore(KEYCHAIN_SERVICE, logger),
     appVersion: app.getVersion(),
     openFolder,
+    saveFile,
   });
   const { logger } = services;
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
@@ -100,6 +103,25 @@ async function disposeServices(): Promise<void> {
 async function openFolder(path: string): Promise<void> {
   const failure = await shell.openPath(path);
   if (failure) throw new OrgdeskError('not_found', `The file manager could not open ${path}: ${failure}`);
+}
+
+const EXPORT_FILTERS: Record<ExportFormat, Electron.FileFilter> = {
+  csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+/** The native save dialog, modal to the window when there is one, starting in Downloads. */
+async function saveFile({ defaultName, format }: SaveFileRequest): Promise<string | undefined> {
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: join(app.getPath('downloads'), defaultName),
+    filters: [EXPORT_FILTERS[format]],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+  const { canceled, filePath } = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  return canceled || !filePath ? undefined : filePath;
 }
 
 function fail(error: unknown): void {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StoreProblem } from '../../shared/ipc/profiles';
+import { writeFileAtomically } from '../atomic-file';
 import { OrgdeskError } from '../errors';
 import type { Logger } from '../log';
 import { ProfilesFile } from './stored-profile';
@@ -55,20 +55,7 @@ export class ProfileFile {
 
   async write(data: ProfilesFile): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${randomUUID()}.tmp`;
-    const handle = await open(temporary, 'w', 0o600);
-    try {
-      try {
-        await handle.writeFile(`${JSON.stringify(ProfilesFile.parse(data), null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, this.path);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeFileAtomically(this.path, `${JSON.stringify(ProfilesFile.parse(data), null, 2)}\n`, { mode: 0o600 });
   }
 
   /**

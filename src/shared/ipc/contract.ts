@@ -10,12 +10,15 @@ import { OrganizationUser } from '../api/users';
 import {
   IdentityPage,
   IdentityPageInput,
+  InvitationList,
   InvitationRef,
   InvitationRevoked,
   InviteInput,
   MemberRef,
   MemberRemoved,
   MemberUpdateInput,
+  PeopleExportInput,
+  PeopleExportResult,
 } from './people';
 import {
   ConnectionTestResult,
@@ -30,6 +33,12 @@ import type { IpcResult } from './result';
 
 const None = z.undefined();
 const KEYCHAIN_DEADLINE_MS = 90_000;
+/**
+ * An export walks every page (200 pages of 1,000 at the row cap) after the user has picked a
+ * file in the save dialog, which is part of the same call: 10,000 people take a few seconds on a
+ * good link, but a slow one, retries after 429s and a user browsing folders add minutes.
+ */
+const EXPORT_DEADLINE_MS = 5 * 60_000;
 
 /**
  * Every IPC operation of the app, once. Main registers a handler per entry and validates
@@ -73,6 +82,14 @@ export const contract = {
     /** Never sent twice blindly: a lost answer comes back with code `outcome_unknown`. */
     invite: channel(InviteInput, Invitation),
     revokeInvitation: channel(InvitationRef, InvitationRevoked),
+    /** Every invitation, all pages under one budget, for the table's expiry column. */
+    invitations: channel(OrgRef, InvitationList, { deadlineMs: 60_000 }),
+    /**
+     * Asks main's save dialog for a file first (cancelled: `{ saved: false }`, nothing sent), then
+     * writes every matching row as CSV or JSON, all or nothing. Refused with code
+     * `export_too_large` past the row cap, and with `no_save_dialog` where no dialog can open.
+     */
+    export: channel(PeopleExportInput, PeopleExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Id, Permissions, pathId } from '../api/common';
-import { Identity, MAX_EMAIL_QUERY_LENGTH } from '../api/identities';
-import { InvitationEmail } from '../api/invitations';
+import { Identity, IdentityStatus, MAX_EMAIL_QUERY_LENGTH } from '../api/identities';
+import { Invitation, InvitationEmail } from '../api/invitations';
 import { OrganizationRole, UserStatus } from '../api/users';
+import { IdentitySort } from '../people/identity-order';
 import { hasBidiControl, hasControlCharacter, isWellFormed } from '../text';
 import { OrgRef } from './organizations';
 
@@ -84,3 +85,48 @@ export const InvitationRef = OrgRef.extend({ invitationId: pathId('invitation ID
 export type InvitationRef = z.input<typeof InvitationRef>;
 
 export const InvitationRevoked = z.object({ invitationId: Id });
+
+/** What the People table joins to its invitation rows by ID: when each expires. */
+export const InvitationSummary = Invitation.pick({
+  id: true,
+  email: true,
+  role: true,
+  status: true,
+  expires_at: true,
+  created_at: true,
+});
+export type InvitationSummary = z.infer<typeof InvitationSummary>;
+
+/** Every invitation of the organization, all pages. */
+export const InvitationList = z.object({ items: z.array(InvitationSummary) });
+export type InvitationList = z.infer<typeof InvitationList>;
+
+export const ExportFormat = z.enum(['csv', 'json']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/**
+ * The People list as the table shows it: `email` and `role` are applied by the server (as in
+ * `people:identities`), `status` and `sort` by main once every page is in. Pass the organization's
+ * label as `orgId` for a default file name such as `acme-people-2026-11-25.csv`.
+ */
+export const PeopleExportInput = OrgRef.extend({
+  format: ExportFormat,
+  email: EmailQuery.optional(),
+  role: OrganizationRole.optional(),
+  status: IdentityStatus.optional(),
+  sort: IdentitySort.optional(),
+});
+export type PeopleExportInput = z.input<typeof PeopleExportInput>;
+
+/** `saved: false` when the save dialog was cancelled: nothing was read or written. */
+export const PeopleExportResult = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(false) }),
+  z.object({
+    saved: z.literal(true),
+    /** Where the file is, as the user chose it. */
+    path: z.string(),
+    /** The rows written (after the status filter). */
+    count: z.number().int().nonnegative(),
+  }),
+]);
+export type PeopleExportResult = z.infer<typeof PeopleExportResult>;

@@ -9,6 +9,7 @@ import { z } from 'zod';
  * - unexpected_response: the server answered something the schema does not accept
  * - keychain: the OS keychain is locked, missing or refused the operation
  * - not_found: a local object (profile) does not exist
+ * - file: a file on this machine could not be written (no space, no permission, a folder in the way)
  * - cancelled: the user stopped the call; nothing to report
  * - forbidden_sender: the call came from a frame that is not the app's own
  * - internal: a bug; the message is generic and details go to the log only
@@ -22,6 +23,7 @@ export const IpcErrorKind = z.enum([
   'unexpected_response',
   'keychain',
   'not_found',
+  'file',
   'cancelled',
   'forbidden_sender',
   'internal',

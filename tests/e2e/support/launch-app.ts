@@ -21,6 +21,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Stands in for the OS file manager; without it, "Open log folder" answers with the folder's path. */
   openFolder?: AppServicesOptions['openFolder'];
+  /**
+   * Stands in for the native save dialog: answers the path to export to, or `undefined` for a
+   * cancel. Without it, Export answers that no save dialog can open here.
+   */
+  saveFile?: AppServicesOptions['saveFile'];
 }
 
 export interface IpcLogEntry {
@@ -91,6 +96,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       secretStore: options.secretStore ?? new MemorySecretStore(),
       appVersion: '0.0.0-e2e',
       openFolder: options.openFolder,
+      saveFile: options.saveFile,
     }),
   );
   cleanups.unshift(() => services.dispose());

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,16 @@ export class FuzzHarness {
     const lines: string[] = [];
     const logger = createLogger((line) => lines.push(line), 'debug');
     const secretStore = new MemorySecretStore();
-    const services = await createAppServices({ userDataDir, secretStore, logger, appVersion: '0.0.0-fuzz' });
+    // Exports land in the user-data folder, so the scan for secrets at rest reads them too.
+    const exportDir = join(userDataDir, 'exports');
+    await mkdir(exportDir);
+    const services = await createAppServices({
+      userDataDir,
+      secretStore,
+      logger,
+      appVersion: '0.0.0-fuzz',
+      saveFile: async ({ defaultName }) => join(exportDir, defaultName),
+    });
     return new FuzzHarness(services, userDataDir, lines);
   }
 

@@ -32,6 +32,8 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       removeMember: fail,
       invite: fail,
       revokeInvitation: fail,
+      invitations: fail,
+      export: fail,
     },
   };
 }

@@ -202,7 +202,10 @@ class FakeApp extends EventEmitter {
   hasLock = true;
   quitCalls = 0;
   exitCode: number | undefined;
-  paths: Record<string, string> = { userData: '/tmp/orgdesk-fake-user-data' };
+  paths: Record<string, string> = {
+    userData: '/tmp/orgdesk-fake-user-data',
+    downloads: '/tmp/orgdesk-fake-downloads',
+  };
   #isReady = false;
   #ready!: () => void;
   #readyPromise!: Promise<void>;
@@ -306,6 +309,8 @@ export function resetFakeElectron(): void {
   openedExternally.length = 0;
   openedPaths.length = 0;
   dialog.errors.length = 0;
+  dialog.saveDialogs.length = 0;
+  dialog.saveAnswer = { canceled: true, filePath: '' };
 }
 export const ipcMain = new FakeIpcMain();
 export const protocol = new FakeProtocol();
@@ -323,7 +328,22 @@ export const openedExternally: string[] = [];
 export const nativeTheme = { shouldUseDarkColors: false };
 export const dialog = {
   errors: [] as Array<{ title: string; content: string }>,
+  /** Every save dialog shown: the window it was modal to (or null) and its options. */
+  saveDialogs: [] as Array<{ window: FakeBrowserWindow | null; options: Record<string, unknown> }>,
+  /** What the next save dialogs answer, as Electron does: an empty path when cancelled. */
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
+  },
+  async showSaveDialog(
+    windowOrOptions: FakeBrowserWindow | Record<string, unknown>,
+    maybeOptions?: Record<string, unknown>,
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    const modal = windowOrOptions instanceof FakeBrowserWindow;
+    this.saveDialogs.push({
+      window: modal ? windowOrOptions : null,
+      options: structuredClone(modal ? maybeOptions! : windowOrOptions),
+    });
+    return { ...this.saveAnswer };
   },
 };

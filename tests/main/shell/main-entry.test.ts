@@ -72,6 +72,7 @@ describe('main entry', () => {
         secretStore: expect.any(Function),
         appVersion: '9.9.9-test',
         openFolder: expect.any(Function),
+        saveFile: expect.any(Function),
       },
     ]);
     // The store is made with the services' logger, so keychain failures reach the log file.
@@ -81,6 +82,40 @@ describe('main entry', () => {
     const openFolder = (created.options[0] as { openFolder: (path: string) => Promise<void> }).openFolder;
     await openFolder('/tmp/orgdesk-fake-user-data/logs');
     expect(electron.openedPaths).toEqual(['/tmp/orgdesk-fake-user-data/logs']);
+  });
+
+  it('asks where to save an export with the native dialog, modal to the window, starting in Downloads', async () => {
+    const electron = await launch();
+    const { saveFile } = created.options[0] as Required<AppServicesOptions>;
+    const window = electron.BrowserWindow.instances[0]!;
+
+    electron.dialog.saveAnswer = { canceled: true, filePath: '' };
+    await expect(saveFile({ defaultName: 'acme-people-2026-11-25.csv', format: 'csv' })).resolves.toBeUndefined();
+    electron.dialog.saveAnswer = { canceled: false, filePath: '/home/ada/acme.json' };
+    await expect(saveFile({ defaultName: 'acme-people-2026-11-25.json', format: 'json' })).resolves.toBe(
+      '/home/ada/acme.json',
+    );
+    expect(electron.dialog.saveDialogs).toEqual([
+      {
+        window,
+        options: expect.objectContaining({
+          defaultPath: '/tmp/orgdesk-fake-downloads/acme-people-2026-11-25.csv',
+          filters: [{ name: expect.any(String), extensions: ['csv'] }],
+        }),
+      },
+      {
+        window,
+        options: expect.objectContaining({
+          defaultPath: '/tmp/orgdesk-fake-downloads/acme-people-2026-11-25.json',
+          filters: [{ name: 'JSON', extensions: ['json'] }],
+        }),
+      },
+    ]);
+
+    // With the window closed the dialog still opens, on its own.
+    window.destroyed = true;
+    await saveFile({ defaultName: 'acme-people-2026-11-25.csv', format: 'csv' });
+    expect(electron.dialog.saveDialogs[2]?.window).toBeNull();
   });
 
   it('registers every channel and opens one sandboxed window with the CommonJS preload', async () => {

@@ -1,10 +1,19 @@
 import type { Handlers } from '../../../shared/ipc/contract';
+import { MAX_PAGE_LIMIT } from '../../../shared/ipc/people';
 import type { ClientRegistry } from '../../connections/client-registry';
 import { identityPage } from '../../people/identity-page';
 import type { MemberService } from '../../people/member-service';
+import type { PeopleExporter } from '../../people/people-export';
 
-/** People of one organization: the identities table, roles for the picker, member and invitation changes. */
-export function peopleHandlers(clients: ClientRegistry, members: MemberService): Handlers['people'] {
+/**
+ * People of one organization: the identities table, roles for the picker, member and invitation
+ * changes, the invitations' expiry and the export.
+ */
+export function peopleHandlers(
+  clients: ClientRegistry,
+  members: MemberService,
+  exporter: PeopleExporter,
+): Handlers['people'] {
   return {
     async identities({ profileId, orgId, after, limit, email, role }, call) {
       const client = await clients.forProfile(profileId);
@@ -32,6 +41,19 @@ export function peopleHandlers(clients: ClientRegistry, members: MemberService):
       const client = await clients.forProfile(profileId);
       await client.organizations.invitations.delete(orgId, invitationId, call);
       return { invitationId };
+    },
+    async invitations({ profileId, orgId }, call) {
+      const client = await clients.forProfile(profileId);
+      // Every page under the call's one budget; the answer's schema keeps only the fields the table joins.
+      const { items } = await client.organizations.invitations.listAll(
+        orgId,
+        { limit: MAX_PAGE_LIMIT, expand: [] },
+        call,
+      );
+      return { items };
+    },
+    async export(input, call) {
+      return exporter.export(input, call);
     },
   };
 }
