@@ -21,6 +21,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Stands in for the OS file manager; without it, "Open log folder" answers with the folder's path. */
   openFolder?: AppServicesOptions['openFolder'];
+  /** What "Try the sandbox" seeds, e.g. `{ peopleAtScale: 10_000 }`; the default seed without it. */
+  sandboxSeed?: AppServicesOptions['sandboxSeed'];
 }
 
 export interface IpcLogEntry {
@@ -91,6 +93,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       secretStore: options.secretStore ?? new MemorySecretStore(),
       appVersion: '0.0.0-e2e',
       openFolder: options.openFolder,
+      sandboxSeed: options.sandboxSeed,
     }),
   );
   cleanups.unshift(() => services.dispose());
