@@ -11,6 +11,7 @@ import { profileHandlers } from './ipc/handlers/profiles';
 import { createFileLogger, logDirOf } from './log-file';
 import { OrgdeskError } from './errors';
 import type { Logger } from './log';
+import type { SeedOptions } from './sandbox/server';
 import { MemberService } from './people/member-service';
 import { PeopleExporter, type SaveFile } from './people/people-export';
 import { ProfileFile } from './profiles/profile-file';
@@ -36,6 +37,8 @@ export interface AppServicesOptions {
    * save dialog. Without it (tools, tests) an export is refused with code `no_save_dialog`.
    */
   saveFile?: SaveFile;
+  /** What the embedded sandbox ("Try the sandbox") seeds; the default seed without it. */
+  sandboxSeed?: SeedOptions;
 }
 
 export interface AppServices {
@@ -57,7 +60,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const logger = options.logger ?? fileLog!.logger;
   const secretStore = typeof options.secretStore === 'function' ? options.secretStore(logger) : options.secretStore;
   const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
-  const sandbox = new EmbeddedSandbox(logger);
+  const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
   const clients = new ClientRegistry(profiles, sandbox, logger);
   const calls = new CallRegistry();
   const { dispatch, channels } = createDispatcher(

@@ -311,7 +311,15 @@ describe('invitations', () => {
       email: 'grace.hopper@navy.example',
       role: 'org_admin',
     });
-    expect(again).toMatchObject({ kind: 'api', status: 409 });
+    expect(again).toMatchObject({ kind: 'api', status: 409, code: 'already_invited' });
+    const member = sandbox.state.users.of(orgId).all()[2]!.email!;
+    const joined = await refused('people:invite', {
+      profileId,
+      orgId,
+      email: member.toUpperCase(),
+      role: 'org_member',
+    });
+    expect(joined).toMatchObject({ kind: 'api', status: 409, code: 'already_member' });
 
     await expect(ok('people:revokeInvitation', { profileId, orgId, invitationId: invitation.id })).resolves.toEqual({
       invitationId: invitation.id,

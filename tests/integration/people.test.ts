@@ -171,6 +171,29 @@ describe('invitations', () => {
     expect(await failure(client.organizations.invitations.delete(org, invitation.id))).toBeInstanceOf(ConflictError);
   });
 
+  it('tells an address already a member (already_member) from one already invited (already_invited), whatever its case', async () => {
+    const org = membership('org_admin').organizationId;
+    const invitations = sandbox.state.invitations.of(org);
+    await client.organizations.invitations.create(org, { email: 'Ada.Lovelace@Engine.example', role: 'org_viewer' });
+    const before = invitations.size;
+
+    const invited = await failure(
+      client.organizations.invitations.create(org, { email: 'ada.lovelace@ENGINE.example', role: 'org_member' }),
+    );
+    expect(invited).toBeInstanceOf(ConflictError);
+    expect(invited).toMatchObject({ status: 409, code: 'already_invited' });
+
+    const member = sandbox.state.users.of(org).all()[3]!.email!;
+    for (const spelling of [member, member.toUpperCase(), ` ${member.replace(/^./, (c) => c.toUpperCase())} `]) {
+      const refused = await failure(
+        client.organizations.invitations.create(org, { email: spelling, role: 'org_member' }),
+      );
+      expect(refused).toBeInstanceOf(ConflictError);
+      expect(refused).toMatchObject({ status: 409, code: 'already_member' });
+    }
+    expect(invitations.size).toBe(before);
+  });
+
   it('refuses a malformed address at the server too (the client sends what it is given)', async () => {
     const org = membership('org_admin').organizationId;
     const err = await failure(

@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import { startSandbox, type RunningSandbox, type SeedOptions } from '../sandbox/server';
 
 /**
  * The sandbox the app's demo mode talks to, started in the main process on first use
@@ -8,11 +8,15 @@ import { startSandbox, type RunningSandbox } from '../sandbox/server';
 export class EmbeddedSandbox {
   #running: Promise<RunningSandbox> | undefined;
 
-  constructor(private readonly logger: Logger) {}
+  /** `seed` is for tests and tools (e.g. one organization with 10,000 people); the app seeds the default. */
+  constructor(
+    private readonly logger: Logger,
+    private readonly seed?: SeedOptions,
+  ) {}
 
   ensure(): Promise<RunningSandbox> {
     if (this.#running) return this.#running;
-    const starting = startSandbox().then(
+    const starting = startSandbox(this.seed === undefined ? {} : { seed: this.seed }).then(
       (sandbox) => {
         this.logger.info('sandbox.started', { url: sandbox.url });
         return sandbox;

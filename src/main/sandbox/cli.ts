@@ -65,6 +65,7 @@ function optionsFromCommandLine(): SandboxOptions {
         'allow-remote': { type: 'boolean' },
         'users-per-org': { type: 'string' },
         'extra-organizations': { type: 'string' },
+        'people-at-scale': { type: 'string' },
         'token-ttl': { type: 'string' },
       },
     }),
@@ -75,6 +76,7 @@ function optionsFromCommandLine(): SandboxOptions {
   const port = nonNegativeInt(values.port ?? process.env['SANDBOX_PORT'], 'port') ?? DEFAULT_PORT;
   const usersPerOrg = nonNegativeInt(values['users-per-org'], '--users-per-org');
   const extraOrganizations = nonNegativeInt(values['extra-organizations'], '--extra-organizations');
+  const peopleAtScale = nonNegativeInt(values['people-at-scale'], '--people-at-scale');
   const tokenTtlSeconds = nonNegativeInt(values['token-ttl'], '--token-ttl');
   return {
     host,
@@ -83,6 +85,7 @@ function optionsFromCommandLine(): SandboxOptions {
     seed: {
       ...(usersPerOrg === undefined ? {} : { usersPerOrg }),
       ...(extraOrganizations === undefined ? {} : { extraOrganizations }),
+      ...(peopleAtScale === undefined ? {} : { peopleAtScale }),
     },
     ...(tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds }),
   };

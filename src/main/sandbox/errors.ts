@@ -24,7 +24,8 @@ export const unauthorized = (message: string, code = 'unauthorized'): SandboxHtt
   new SandboxHttpError(401, code, message, { 'www-authenticate': 'Bearer' });
 export const forbidden = (message: string): SandboxHttpError => new SandboxHttpError(403, 'forbidden', message);
 export const notFound = (message: string): SandboxHttpError => new SandboxHttpError(404, 'not_found', message);
-export const conflict = (message: string): SandboxHttpError => new SandboxHttpError(409, 'conflict', message);
+export const conflict = (message: string, code = 'conflict'): SandboxHttpError =>
+  new SandboxHttpError(409, code, message);
 export const unprocessable = (message: string): SandboxHttpError =>
   new SandboxHttpError(422, 'validation_error', message);
 

@@ -71,3 +71,10 @@ export const InvitationAcceptResponse = z.object({
   user_id: Id.optional(),
 });
 export type InvitationAcceptResponse = z.infer<typeof InvitationAcceptResponse>;
+
+/**
+ * The `code` of a 409 to an invitation create, so the app can say per address what happened:
+ * the address is already a member's, or already has a pending invitation.
+ */
+export const InvitationConflictCode = z.enum(['already_member', 'already_invited']);
+export type InvitationConflictCode = z.infer<typeof InvitationConflictCode>;

@@ -26,6 +26,8 @@ export interface LaunchOptions {
    * cancel. Without it, Export answers that no save dialog can open here.
    */
   saveFile?: AppServicesOptions['saveFile'];
+  /** What "Try the sandbox" seeds, e.g. `{ peopleAtScale: 10_000 }`; the default seed without it. */
+  sandboxSeed?: AppServicesOptions['sandboxSeed'];
 }
 
 export interface IpcLogEntry {
@@ -97,6 +99,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       appVersion: '0.0.0-e2e',
       openFolder: options.openFolder,
       saveFile: options.saveFile,
+      sandboxSeed: options.sandboxSeed,
     }),
   );
   cleanups.unshift(() => services.dispose());

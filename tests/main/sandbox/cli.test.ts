@@ -12,7 +12,8 @@ interface Outcome {
   readonly stderr: string;
 }
 
-function runCli(args: readonly string[]): Promise<Outcome> {
+/** Resolves with `listening` once stdout holds `until`, or with the exit code if it ends first. */
+function runCli(args: readonly string[], until = 'listening'): Promise<Outcome> {
   // Its own process group, so afterEach can end npx, tsx and node together.
   const child = spawn('npx', ['tsx', 'src/main/sandbox/cli.ts', ...args], { cwd: repoRoot, detached: true });
   started.push(child);
@@ -22,7 +23,7 @@ function runCli(args: readonly string[]): Promise<Outcome> {
     child.on('error', reject);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.includes('listening')) resolve({ code: 'listening', stdout, stderr });
+      if (stdout.includes(until)) resolve({ code: 'listening', stdout, stderr });
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -44,5 +45,16 @@ describe('sandbox command line', () => {
     expect(outcome.stderr).toContain('--allow-remote');
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).not.toContain('sks_');
+  }, 60_000);
+
+  it('seeds one organization with --people-at-scale, the primary login its admin, and refuses a bad count', async () => {
+    const bad = await runCli(['--people-at-scale', 'many', '--port', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--people-at-scale must be a non-negative integer');
+
+    const outcome = await runCli(['--people-at-scale', '2000', '--port', '0'], 'Press Ctrl+C');
+    expect(outcome.code).toBe('listening');
+    expect(outcome.stdout).toMatch(/^Sandbox workspace admin\s+initrode-worldwide\s+org_admin\s/m);
+    expect(outcome.stdout).toMatch(/^orgdesk-admin\s+initrode-worldwide\s+org_admin\s/m);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  InvitationConflictCode,
   InvitationCreateBody,
   type Invitation,
   type InvitationListResponse,
@@ -68,10 +69,13 @@ export function registerInvitationRoutes(scope: FastifyInstance, state: SandboxS
     requirePermission(role, 'invitations', 'create');
     const body = parseBody(InvitationCreateBody, request.body);
     if (state.users.findByEmail(organization.id, body.email) !== undefined) {
-      throw conflict(`${body.email} is already a member of this organization`);
+      throw conflict(
+        `${body.email} is already a member of this organization`,
+        InvitationConflictCode.enum.already_member,
+      );
     }
     if (state.invitations.openFor(organization.id, body.email) !== undefined) {
-      throw conflict(`${body.email} already has a pending invitation`);
+      throw conflict(`${body.email} already has a pending invitation`, InvitationConflictCode.enum.already_invited);
     }
     const created = state.invitations.create({
       organization_id: organization.id,

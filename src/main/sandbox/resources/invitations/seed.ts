@@ -4,6 +4,8 @@ import { hours, seedTime } from '../../seed-clock';
 import { FIRST_NAMES, LAST_NAMES } from '../../seed-names';
 import type { SandboxState } from '../../state';
 import type { OrganizationRecord } from '../organizations/store';
+import { emailPart, uniqueEmail } from '../users/seed';
+import type { UserRecord } from '../users/store';
 import { INVITATION_TTL_MS, type StoredInvitationStatus } from './store';
 
 /**
@@ -63,4 +65,63 @@ export function seedInvitations(state: SandboxState, organization: OrganizationR
         planned.status === 'pending' ? OPEN_EXPIRY : new Date(Date.parse(at) + INVITATION_TTL_MS).toISOString(),
     });
   });
+}
+
+/** How long the invitations seeded at scale are spread over, as the members are. */
+const SPREAD_MS = hours(60 * 24);
+
+/** Statuses in turn, so a few dozen invitations already hold every one (pending the most). */
+const STATUS_CYCLE: readonly SeededInvitation['status'][] = [
+  'pending',
+  'expired',
+  'pending',
+  'revoked',
+  'pending',
+  'accepted',
+  'expired',
+  'pending',
+  'revoked',
+  'pending',
+];
+
+/**
+ * `count` invitations for the organization seeded at scale, spread over the same weeks as its
+ * members (who must be seeded already), in every status. Open ones are on a guest subdomain with
+ * addresses of their own; an accepted one names a member, sent shortly before that member joined.
+ */
+export function seedInvitationsAtScale(
+  state: SandboxState,
+  organization: OrganizationRecord,
+  members: readonly UserRecord[],
+  count: number,
+): void {
+  const random = state.context.random;
+  const creator = members.find((u) => u.role === 'org_admin')?.id;
+  if (creator === undefined) throw new Error('an organization seeded at scale needs an admin to invite');
+  const domain = `guest.${labelBase(organization.name).replace(/-/g, '')}.example`;
+  const start = Date.parse(organization.created_at) + hours(1);
+  const step = Math.max(60_000, Math.floor(SPREAD_MS / Math.max(count, 1)));
+  const taken = new Set<string>();
+  for (let n = 0; n < count; n++) {
+    const status = STATUS_CYCLE[n % STATUS_CYCLE.length] ?? 'pending';
+    const roll = random.next();
+    const role: OrganizationRole = roll < 0.05 ? 'org_admin' : roll < 0.75 ? 'org_member' : 'org_viewer';
+    const accepter = status === 'accepted' ? members[random.int(0, members.length - 1)] : undefined;
+    const atMs =
+      accepter === undefined
+        ? start + n * step + random.int(0, step - 1)
+        : Math.max(start, Date.parse(accepter.created_at) - random.int(hours(1), hours(48)));
+    const at = new Date(atMs).toISOString();
+    state.invitations.create({
+      organization_id: organization.id,
+      email:
+        accepter?.email ??
+        uniqueEmail(taken, `${emailPart(random.pick(FIRST_NAMES))}.${emailPart(random.pick(LAST_NAMES))}`, domain),
+      role: accepter?.role ?? role,
+      created_by: creator,
+      status: status === 'expired' ? 'pending' : status,
+      at,
+      expires_at: status === 'pending' ? OPEN_EXPIRY : new Date(atMs + INVITATION_TTL_MS).toISOString(),
+    });
+  }
 }
