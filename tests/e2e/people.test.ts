@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
@@ -11,8 +14,18 @@ describe('the People view', () => {
   let page: Page;
   let sandbox: RunningSandbox;
 
-  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+  // The save dialog answers a path in a folder of the test's own; `saveAs` says which file name.
+  let exportDir = '';
+  const saveRequests: Array<{ defaultName: string }> = [];
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), {
+    viewport: { width: 1280, height: 800 },
+    saveFile: async (request) => {
+      saveRequests.push(request);
+      return join(exportDir, request.defaultName);
+    },
+  });
   beforeAll(async () => {
+    exportDir = await mkdtemp(join(tmpdir(), 'orgdesk-export-'));
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
     await openPeople('Acme Robotics');
@@ -112,9 +125,8 @@ describe('the People view', () => {
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
     const ascending = await column('email');
-    expect(ascending).toEqual(
-      [...ascending].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })),
-    );
+    // Code-unit order of the lowercased address: the one main's export uses too.
+    expect(ascending.map((e) => e.toLowerCase())).toEqual(ascending.map((e) => e.toLowerCase()).sort());
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     expect((await column('email'))[0]! >= ascending[0]!).toBe(true);
@@ -229,6 +241,37 @@ describe('the People view', () => {
       expect(await seriousViolations(page)).toEqual([]);
     }
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows when each pending invitation expires, and marks expired ones', async () => {
+    await panel().getByLabel('Filter by status').selectOption({ label: 'Pending' });
+    await expect
+      .poll(async () => (await bodyRows().first().locator('.cell.status').textContent())?.trim())
+      .toMatch(/^Pending\s*expires in \d+ (day|hour)s?$/);
+    await panel().getByLabel('Filter by status').selectOption({ label: 'Expired' });
+    await expect
+      .poll(async () => (await bodyRows().first().locator('.cell.status').textContent())?.trim())
+      .toMatch(/^Expired\s*expired \d+ (day|hour)s? ago$/);
+    await panel().getByLabel('Filter by status').selectOption({ label: 'All statuses' });
+  });
+
+  it('exports the list with the filters shown, every page, to the file the save dialog names', async () => {
+    await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Member' });
+    await expect
+      .poll(() => column('role'))
+      .toSatisfy((roles: string[]) => roles.length > 0 && roles.every((r) => r === 'Organization Member'));
+    const shown = Number((await count().textContent())!.split(' ')[0]);
+    await panel().getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'CSV (spreadsheet)…' }).click();
+    await page.getByText(`Exported ${shown} people`).waitFor();
+    const request = saveRequests.at(-1)!;
+    expect(request.defaultName).toMatch(/^acme-robotics-people-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile(join(exportDir, request.defaultName), 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]).toBe('email,type,role,status,source,created_at,updated_at,id,expires_at');
+    expect(lines).toHaveLength(shown + 1);
+    expect(lines.slice(1).every((line) => line.includes(',org_member,'))).toBe(true);
+    await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
   });
 
   it('refuses to disable the last active administrator, and says why', async () => {

@@ -36,6 +36,8 @@ export interface IpcLogEntry {
   result: IpcResult<unknown>;
   /** URL of the frame that called, so refused calls can be told apart. */
   frameUrl: string;
+  /** When main's answer went back to the page (`Date.now()`), for measuring what the page does with it. */
+  answeredAt: number;
 }
 
 export interface LaunchedApp {
@@ -143,7 +145,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       } else {
         result = structuredClone(await services.dispatch(channel, structuredClone(payload), structuredClone(callId)));
       }
-      ipcLog.push({ channel: String(channel), payload, result, frameUrl });
+      ipcLog.push({ channel: String(channel), payload, result, frameUrl, answeredAt: Date.now() });
       return result;
     }),
   );

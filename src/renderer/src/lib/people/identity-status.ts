@@ -1,14 +1,4 @@
-import type { Identity, IdentityStatus } from '../../../../shared/api/identities';
-
-/**
- * The status an admin should see: an invitation still `pending` on the server after its
- * `expires_at` can no longer be accepted, so it reads as expired.
- */
-export function effectiveStatus(identity: Identity, expiresAt: string | undefined, now: number): IdentityStatus {
-  if (identity.type !== 'invitation' || identity.status !== 'pending' || expiresAt === undefined)
-    return identity.status;
-  return Date.parse(expiresAt) <= now ? 'expired' : 'pending';
-}
+import type { IdentityStatus } from '../../../../shared/api/identities';
 
 const STATUS_LABELS: Record<IdentityStatus, string> = {
   active: 'Active',

@@ -1,7 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/svelte-query';
 import type { OrgRef } from '../../../../shared/ipc/organizations';
 import { queryKeys } from '../queries/query-keys';
-import { FIRST_PAGE, NEXT_PAGE_LIMIT, identityPage, listRoles, type PageRequest } from '../services/people.service';
+import {
+  FIRST_PAGE,
+  NEXT_PAGE_LIMIT,
+  identityPage,
+  listInvitations,
+  listRoles,
+  type PageRequest,
+} from '../services/people.service';
 import type { PeopleFilters } from './people-filters';
 
 /** Pages of members and invitations, walked forward by cursor as the table scrolls. */
@@ -22,5 +29,13 @@ export function rolesQuery(ref: OrgRef) {
     queryKey: queryKeys.roles(ref.profileId, ref.orgId),
     queryFn: ({ signal }) => listRoles(ref, signal),
     staleTime: 5 * 60_000,
+  });
+}
+
+export function invitationsQuery(ref: OrgRef) {
+  return queryOptions({
+    queryKey: queryKeys.invitations(ref.profileId, ref.orgId),
+    queryFn: ({ signal }) => listInvitations(ref, signal),
+    staleTime: 60_000,
   });
 }

@@ -1,53 +1,23 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { Identity, IdentityStatus } from '../../../../shared/api/identities';
 import type { OrganizationRole } from '../../../../shared/api/users';
-import { effectiveStatus } from './identity-status';
+import { sortIdentities, type IdentitySort, type IdentitySortColumn } from '../../../../shared/people/identity-order';
+import { statusAt } from '../../../../shared/people/invitation-expiry';
 import type { PeopleFilters } from './people-filters';
 
-export type SortColumn = 'email' | 'type' | 'role' | 'status' | 'source' | 'created_at';
-export interface Sort {
-  column: SortColumn;
-  direction: 'asc' | 'desc';
-}
+export type SortColumn = IdentitySortColumn;
+export type Sort = IdentitySort;
 
-/** A row as the table shows it: the identity with the status an admin should read. */
-export interface PersonRow {
-  identity: Identity;
-  status: IdentityStatus;
+/**
+ * A row as the table shows it: the identity with the status an admin should read (an
+ * invitation past its expiry reads as expired) and, for an invitation, when it expires.
+ */
+export interface PersonRow extends Identity {
   expiresAt?: string;
 }
 
 /** How long typing pauses before the search goes to the server. */
 export const SEARCH_DEBOUNCE_MS = 250;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const ROLE_RANK: Record<OrganizationRole, number> = { org_admin: 0, org_member: 1, org_viewer: 2 };
-
-function compare(a: PersonRow, b: PersonRow, column: SortColumn): number {
-  switch (column) {
-    case 'email':
-      return collator.compare(a.identity.email, b.identity.email);
-    case 'type':
-      return collator.compare(a.identity.type, b.identity.type);
-    case 'role':
-      return ROLE_RANK[a.identity.role] - ROLE_RANK[b.identity.role];
-    case 'status':
-      return collator.compare(a.status, b.status);
-    case 'source':
-      return collator.compare(a.identity.source ?? '', b.identity.source ?? '');
-    case 'created_at':
-      return a.identity.created_at < b.identity.created_at ? -1 : a.identity.created_at > b.identity.created_at ? 1 : 0;
-  }
-}
-
-/** Ties fall back to the ID, so equal rows keep one order from one sort to the next. */
-export function sortRows(rows: readonly PersonRow[], sort: Sort): PersonRow[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return [...rows].sort(
-    (a, b) =>
-      sign * compare(a, b, sort.column) || (a.identity.id < b.identity.id ? -1 : a.identity.id > b.identity.id ? 1 : 0),
-  );
-}
 
 /**
  * The People table's filters, order and selection for one organization. The server filters by
@@ -100,24 +70,25 @@ export class PeopleTableState {
     const rows: PersonRow[] = [];
     for (const identity of identities) {
       const expiresAt = identity.type === 'invitation' ? expiries.get(identity.id) : undefined;
-      const status = effectiveStatus(identity, expiresAt, now);
-      if (this.status === undefined || status === this.status) rows.push({ identity, status, expiresAt });
+      const status = statusAt(identity.status, expiresAt, now);
+      if (this.status === undefined || status === this.status) rows.push({ ...identity, status, expiresAt });
     }
-    return this.sort ? sortRows(rows, this.sort) : rows;
+    // The order main's export uses too, so a file lists people as the table showed them.
+    return sortIdentities(rows, this.sort);
   }
 
   /** Selecting keeps to rows still shown: a filter change drops the hidden ones from the selection. */
   keepSelected(visible: readonly PersonRow[]): void {
     if (this.selected.size === 0) return;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup for this call, never rendered
-    const ids = new Set(visible.map((row) => row.identity.id));
+    const ids = new Set(visible.map((row) => row.id));
     for (const id of this.selected) if (!ids.has(id)) this.selected.delete(id);
   }
 
   toggleAll(visible: readonly PersonRow[]): void {
-    const all = visible.length > 0 && visible.every((row) => this.selected.has(row.identity.id));
+    const all = visible.length > 0 && visible.every((row) => this.selected.has(row.id));
     if (all) this.selected.clear();
-    else for (const row of visible) this.selected.add(row.identity.id);
+    else for (const row of visible) this.selected.add(row.id);
   }
 
   toggle(id: string): void {

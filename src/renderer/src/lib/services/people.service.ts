@@ -4,7 +4,12 @@ import type { Invitation } from '../../../../shared/api/invitations';
 import type { Role } from '../../../../shared/api/roles';
 import type { OrganizationRole, OrganizationUser, UserStatus } from '../../../../shared/api/users';
 import type { OrgRef } from '../../../../shared/ipc/organizations';
-import type { IdentityPage } from '../../../../shared/ipc/people';
+import type {
+  IdentityPage,
+  InvitationSummary,
+  PeopleExportInput,
+  PeopleExportResult,
+} from '../../../../shared/ipc/people';
 import { orgdesk } from '../ipc/bridge';
 import { cancellableCall, isCancelled } from '../ipc/cancellable';
 import type { PeopleFilters } from '../people/people-filters';
@@ -33,6 +38,21 @@ export function identityPage(
 
 export function listRoles(ref: OrgRef, signal?: AbortSignal): Promise<Role[]> {
   return cancellableCall(signal, (options) => orgdesk().people.roles(ref, options)).then((answer) => answer.items);
+}
+
+/** Every invitation of the organization, for when each expires (the identities list does not say). */
+export function listInvitations(ref: OrgRef, signal?: AbortSignal): Promise<InvitationSummary[]> {
+  return cancellableCall(signal, (options) => orgdesk().people.invitations(ref, options)).then(
+    (answer) => answer.items,
+  );
+}
+
+/**
+ * Saves the people list, every page with the table's filters and order, where the user picks
+ * in main's save dialog. Main reads and writes; nothing here holds the rows.
+ */
+export function exportPeople(input: PeopleExportInput, signal?: AbortSignal): Promise<PeopleExportResult> {
+  return cancellableCall(signal, (options) => orgdesk().people.export(input, options));
 }
 
 /**
