@@ -42,6 +42,13 @@ const lost = refused({
   message: 'The connection was reset. The invitation may have been sent.',
 });
 
+/** What main answers when a create is cancelled after its request went out. */
+const cancelledAfterSending = refused({
+  kind: 'cancelled',
+  code: 'outcome_unknown',
+  message: 'Cancelled after the request was sent, so it may have been carried out: refresh before trying again.',
+});
+
 interface Pending {
   email: string;
   callId: string | undefined;
@@ -74,11 +81,17 @@ function controlledBridge() {
       });
     });
   });
+  const onTheWire = new Set<string>();
   bridge.answer('calls:cancel', async (input) => {
     const { callId } = input as { callId: string };
     const index = pending.findIndex((call) => call.callId === callId);
     if (index !== -1) {
-      pending.splice(index, 1)[0]!.settle({ ok: false, error: { kind: 'cancelled', message: 'Cancelled.' } });
+      const [call] = pending.splice(index, 1);
+      call!.settle(
+        onTheWire.has(call!.email)
+          ? cancelledAfterSending
+          : { ok: false, error: { kind: 'cancelled', message: 'Cancelled.' } },
+      );
     }
     return { ok: true, value: { cancelled: index !== -1 } };
   });
@@ -86,6 +99,10 @@ function controlledBridge() {
     bridge,
     pending,
     sent,
+    /** A cancel of this address's call comes too late: the request is already on its way. */
+    alreadySent(email: string) {
+      onTheWire.add(email);
+    },
     get mostInFlight() {
       return mostInFlight;
     },
@@ -230,9 +247,10 @@ describe('cancelling', () => {
     const sending = batch.send();
     await flush();
     await fake.settle('person0@acme.example', { ok: true, value: invitation('person0@acme.example', 'org_member') });
-    // Main answers outcome_unknown for a create stopped after it was sent.
     await fake.settle('person1@acme.example', lost);
     expect(fake.pending.map((call) => call.email)).toEqual(emails.slice(2, 6));
+    // Main answers a cancel of a request already on the wire as cancelled with outcome_unknown.
+    fake.alreadySent('person3@acme.example');
 
     batch.cancel();
     await sending;
@@ -240,12 +258,25 @@ describe('cancelling', () => {
     expect(statuses(batch)).toEqual([
       'person0@acme.example: sent',
       'person1@acme.example: maybe_sent',
-      ...emails.slice(2).map((email) => `${email}: not_sent`),
+      'person2@acme.example: not_sent',
+      'person3@acme.example: maybe_sent',
+      ...emails.slice(4).map((email) => `${email}: not_sent`),
     ]);
+    expect(batch.rows[3]?.message).toBe(MAYBE_SENT_MESSAGE);
     expect(fake.sent).toEqual(emails.slice(0, 6));
     expect(fake.bridge.calls.filter((call) => call.channel === 'calls:cancel')).toHaveLength(4);
-    expect(batch.retryable).toBe(6);
+    expect(batch.retryable).toBe(5);
     expect(peopleInvalidated()).toBe(true);
+
+    // Retrying sends the five that never went out, and neither maybe-sent one.
+    const retrying = batch.retryFailed();
+    await flush();
+    while (fake.pending.length > 0) {
+      const { email } = fake.pending[0]!;
+      await fake.settle(email, { ok: true, value: invitation(email, 'org_member') });
+    }
+    await retrying;
+    expect(fake.sent.slice(6).sort()).toEqual(['person2@acme.example', ...emails.slice(4)].sort());
   });
 });
 
@@ -311,8 +342,9 @@ describe('retrying', () => {
 });
 
 describe('never twice', () => {
-  type Answer = 'ok' | 'lost' | 'failed' | 'member' | 'hang';
-  const answer = fc.constantFrom<Answer>('ok', 'lost', 'failed', 'member', 'hang');
+  /** `hang`: waits until cancelled, then had not gone out; `hang-sent`: had gone out by then. */
+  type Answer = 'ok' | 'lost' | 'failed' | 'member' | 'hang' | 'hang-sent';
+  const answer = fc.constantFrom<Answer>('ok', 'lost', 'failed', 'member', 'hang', 'hang-sent');
   /** Answers that say the invitation was not created: the only ones after which an address may go out again. */
   const NOT_CREATED = new Set<Answer>(['failed', 'member', 'hang']);
   const person = fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.array(answer, { maxLength: 4 }));
@@ -334,10 +366,9 @@ describe('never twice', () => {
             if (next === 'lost') return Promise.resolve(lost);
             if (next === 'member') return Promise.resolve(conflict('already_member', 'member'));
             if (next === 'failed') return Promise.resolve(refused({ kind: 'api', status: 500, message: 'x' }));
-            // Waits until cancelled, then answers that it had not gone out.
-            return new Promise((resolve) =>
-              hanging.push(() => resolve(refused({ kind: 'cancelled', message: 'Cancelled.' }))),
-            );
+            const onCancel =
+              next === 'hang' ? refused({ kind: 'cancelled', message: 'Cancelled.' }) : cancelledAfterSending;
+            return new Promise((resolve) => hanging.push(() => resolve(onCancel)));
           });
           bridge.answer('calls:cancel', async () => {
             for (const release of hanging.splice(0)) release();

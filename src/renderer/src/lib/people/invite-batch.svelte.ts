@@ -207,9 +207,10 @@ type Outcome = Pick<InviteRow, 'status' | 'message' | 'error'>;
 
 /** What a failed invite means for its row. */
 function outcomeOf(failure: unknown): Outcome {
-  if (isCancelled(failure)) return { status: 'not_sent', message: CANCELLED_MESSAGE, error: undefined };
   const error = toIpcError(failure);
+  // First: a cancel that came after the request went out is `cancelled` too, with this code.
   if (isOutcomeUnknown(failure)) return { status: 'maybe_sent', message: MAYBE_SENT_MESSAGE, error };
+  if (isCancelled(failure)) return { status: 'not_sent', message: CANCELLED_MESSAGE, error: undefined };
   if (error.status === 409 && (error.code === 'already_member' || error.code === 'already_invited')) {
     return { status: error.code, message: error.message, error };
   }
