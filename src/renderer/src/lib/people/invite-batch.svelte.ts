@@ -39,7 +39,8 @@ export interface InviteRow {
   error: IpcError | undefined;
 }
 
-export const MAYBE_SENT_MESSAGE = 'May have been sent — check the list before sending again.';
+/** Under the row's "May have been sent". */
+export const MAYBE_SENT_MESSAGE = 'Check the people list before sending it again.';
 const CANCELLED_MESSAGE = 'Not sent: cancelled before it went out.';
 
 /** How many invitations are in flight at once: quick for a long list without crowding the server. */
