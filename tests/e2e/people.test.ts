@@ -6,6 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
+import {
+  inviteDialog,
+  inviteListRows,
+  inviteOnePerson,
+  pasteInvitations,
+  sendInvitations,
+} from './support/invitations';
 
 const NEVER = 3_600_000;
 
@@ -79,6 +86,52 @@ describe('the People view', () => {
     await screenshot(page, 'people-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('invites three people by pasting: one invalid, one already a member; the new ones show as pending', async () => {
+    const member = await firstMember('Organization Member');
+    const fresh = 'new.person@acmerobotics.example';
+    await panel().getByRole('button', { name: 'Invite' }).click();
+    await inviteDialog(page).waitFor();
+    const review = await pasteInvitations(page, `${fresh}\nnot-an-address, ${member.toUpperCase()}`, {
+      role: 'Organization Viewer',
+    });
+    expect(review).toMatch(/2 to send.*1 invalid/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'people-invite-review');
+    const done = await sendInvitations(page);
+    expect(done).toMatch(/1 sent/);
+    expect(done).toMatch(/1 already a member/);
+    const rows = await inviteListRows(page);
+    expect(rows.find((r) => r.email === fresh)?.result).toMatch(/^Sent/);
+    expect(rows.find((r) => r.email.toLowerCase() === member)?.result).toMatch(/^Already a member/);
+    expect(rows.find((r) => r.email === 'not-an-address')?.result).toMatch(/Enter an email address/);
+    await screenshot(page, 'people-invite-results');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'people-invite-results-dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await inviteDialog(page).getByRole('button', { name: 'Close', exact: true }).last().click();
+    await inviteDialog(page).waitFor({ state: 'detached' });
+    // The new invitation is the newest row, at the end of the list: find it as an admin would.
+    await panel().getByLabel('Search people by email').fill('new.person');
+    await expect
+      .poll(async () => (await row(fresh).locator('.cell.status').textContent())?.trim())
+      .toMatch(/^Pending\s*expires in/);
+    expect((await row(fresh).locator('.cell.role').textContent())?.trim()).toBe('Organization Viewer');
+    await panel().getByLabel('Search people by email').fill('');
+  });
+
+  it('invites one person, and says so by the field when they are already invited', async () => {
+    await panel().getByRole('button', { name: 'Invite' }).click();
+    await inviteOnePerson(page, 'new.person@acmerobotics.example');
+    await inviteDialog(page).getByText('already has a pending invitation').waitFor();
+    // What was typed stays.
+    expect(await inviteDialog(page).getByLabel('Email', { exact: true }).inputValue()).toBe(
+      'new.person@acmerobotics.example',
+    );
+    await page.keyboard.press('Escape');
+    await inviteDialog(page).waitFor({ state: 'detached' });
   });
 
   it('searches by email on the server once typing pauses', async () => {
