@@ -6,11 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/shared/api/identities';
 import type { InvitationList, PeopleExportResult } from '../../src/shared/ipc/people';
 import type { ProfileView } from '../../src/shared/ipc/profiles';
-import type { IpcError, IpcResult } from '../../src/shared/ipc/result';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import type { SaveFileRequest } from '../../src/main/people/people-export';
 import { startSandbox, type RunningSandbox, type SandboxMembership } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
+import { ipcCaller, membershipOf } from './support/dispatch';
 
 /** `people:invitations` and `people:export` end to end through `dispatch`, against a sandbox over HTTP. */
 let sandbox: RunningSandbox;
@@ -24,28 +24,8 @@ let profileId: string;
 const asked: SaveFileRequest[] = [];
 let answer: (request: SaveFileRequest) => string | undefined = () => undefined;
 
-async function call<T>(channel: string, payload?: unknown): Promise<IpcResult<T>> {
-  return structuredClone(await services.dispatch(channel, structuredClone(payload))) as IpcResult<T>;
-}
-
-async function ok<T>(channel: string, payload?: unknown): Promise<T> {
-  const result = await call<T>(channel, payload);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function refused(channel: string, payload?: unknown): Promise<IpcError> {
-  const result = await call(channel, payload);
-  if (result.ok) throw new Error(`${channel} was not refused`);
-  return result.error;
-}
-
-/** The primary credential: admin in Acme and Globex, member in Initech, viewer in Umbrella. */
-function membership(role: SandboxMembership['role'], nth = 0): SandboxMembership {
-  const found = sandbox.primaryCredential.memberships.filter((m) => m.role === role)[nth];
-  if (!found) throw new Error(`the primary credential has no ${role} membership #${nth}`);
-  return found;
-}
+const { ok, refused } = ipcCaller(() => services);
+const membership = (role: SandboxMembership['role'], nth = 0) => membershipOf(sandbox, role, nth);
 
 /** Every identity of the organization as the sandbox holds it, its status read now. */
 function identitiesOf(orgId: string): Identity[] {

@@ -8,10 +8,10 @@ import type { RoleListResponse } from '../../src/shared/api/roles';
 import type { OrganizationUser } from '../../src/shared/api/users';
 import type { IdentityPage } from '../../src/shared/ipc/people';
 import type { ProfileView } from '../../src/shared/ipc/profiles';
-import type { IpcError, IpcResult } from '../../src/shared/ipc/result';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import { startSandbox, type RunningSandbox, type SandboxMembership } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
+import { ipcCaller, membershipOf } from './support/dispatch';
 
 /** The people channels end to end through `dispatch`, against a sandbox over HTTP. */
 let sandbox: RunningSandbox;
@@ -19,28 +19,8 @@ let services: AppServices;
 let userDataDir: string;
 let profileId: string;
 
-async function call<T>(channel: string, payload?: unknown): Promise<IpcResult<T>> {
-  return structuredClone(await services.dispatch(channel, structuredClone(payload))) as IpcResult<T>;
-}
-
-async function ok<T>(channel: string, payload?: unknown): Promise<T> {
-  const result = await call<T>(channel, payload);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function refused(channel: string, payload?: unknown): Promise<IpcError> {
-  const result = await call(channel, payload);
-  if (result.ok) throw new Error(`${channel} was not refused`);
-  return result.error;
-}
-
-/** The primary credential: admin in Acme and Globex, member in Initech, viewer in Umbrella. */
-function membership(role: SandboxMembership['role'], nth = 0): SandboxMembership {
-  const found = sandbox.primaryCredential.memberships.filter((m) => m.role === role)[nth];
-  if (!found) throw new Error(`the primary credential has no ${role} membership #${nth}`);
-  return found;
-}
+const { ok, refused } = ipcCaller(() => services);
+const membership = (role: SandboxMembership['role'], nth = 0) => membershipOf(sandbox, role, nth);
 
 function activeAdmins(orgId: string) {
   return sandbox.state.users
