@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { screenshot, type LaunchedApp, type PageGlobals, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
 import {
   inviteDialog,
@@ -197,6 +197,12 @@ describe('the People view', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await dialog().getByRole('button', { name: 'Change role', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
+    // Focus comes back to the row the change started from.
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('aria-label'),
+      ),
+    ).toBe(`Actions for ${email}`);
     await expect
       .poll(async () => (await row(email).locator('.cell.role').textContent())?.trim())
       .toBe('Organization Viewer');

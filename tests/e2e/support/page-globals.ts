@@ -21,6 +21,7 @@ export interface PageElement {
 }
 
 export interface PageDocument {
+  activeElement: PageElement | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
   createElement(tag: string): PageElement;
