@@ -23,6 +23,12 @@ export interface FaultSpec {
   delayMs?: number;
   /** Destroy the socket without answering, as a crashed proxy or a reset connection would. */
   dropConnection?: boolean;
+  /**
+   * With `status` or `dropConnection`: let the request be handled first (its effect stays), then
+   * answer `status` instead of the real answer, or drop the connection. A create that comes back
+   * 500 or never comes back although it was performed: what a client must not repeat blindly.
+   */
+  afterAction?: boolean;
 }
 
 export interface SeenRequest {
@@ -78,6 +84,9 @@ export class SandboxFaults implements FaultInjector {
     if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)) {
       throw new Error(`invalid fault status ${fault.status}`);
     }
+    if (fault.afterAction === true && fault.status === undefined && fault.dropConnection !== true) {
+      throw new Error('an afterAction fault needs a status or dropConnection');
+    }
     this.#faults.push({ spec: fault, remaining: times });
   }
 
@@ -131,6 +140,7 @@ function pathOf(request: FastifyRequest): string {
 /** Runs before authentication so faults also hit the token endpoint and unknown routes. */
 export function registerFaults(app: FastifyInstance, faults: SandboxFaults): void {
   const lateAnswers = new WeakMap<FastifyRequest, number>();
+  const afterAction = new WeakMap<FastifyRequest, FaultSpec>();
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers[REQUEST_ID_HEADER];
@@ -139,6 +149,10 @@ export function registerFaults(app: FastifyInstance, faults: SandboxFaults): voi
     const fault = faults.take(request.method, path);
     if (fault === undefined) return;
     const delayMs = fault.delayMs ?? 0;
+    if (fault.afterAction === true) {
+      afterAction.set(request, fault);
+      return;
+    }
     if (fault.status === undefined && fault.dropConnection !== true) {
       lateAnswers.set(request, delayMs);
       return;
@@ -154,8 +168,27 @@ export function registerFaults(app: FastifyInstance, faults: SandboxFaults): voi
     return reply.code(fault.status).send(fault.body ?? defaultBody(fault.status));
   });
 
-  app.addHook('onSend', async (request) => {
-    const delayMs = lateAnswers.get(request);
-    if (delayMs !== undefined && delayMs > 0) await sleep(delayMs);
+  // The handler has run (and changed what it changes); only its answer is lost or replaced.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const fault = afterAction.get(request);
+    if (fault === undefined) {
+      const delayMs = lateAnswers.get(request);
+      if (delayMs !== undefined && delayMs > 0) await sleep(delayMs);
+      return payload;
+    }
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.dropConnection === true) {
+      // Nothing reaches the client; what Fastify writes next goes to a destroyed socket and is dropped.
+      request.raw.socket.destroy();
+      return payload;
+    }
+    const status = fault.status ?? 500;
+    const body = fault.body ?? defaultBody(status);
+    reply.code(status).removeHeader('content-length');
+    if (fault.retryAfterSeconds !== undefined) reply.header('retry-after', String(fault.retryAfterSeconds));
+    // As `reply.send` would have sent it: a string as text, anything else as JSON.
+    const text = typeof body === 'string';
+    reply.header('content-type', text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+    return text ? body : JSON.stringify(body);
   });
 }

@@ -30,6 +30,43 @@ describe('fault injection through inject()', () => {
     const faults = new SandboxFaults();
     expect(() => faults.add({ status: 42 })).toThrow();
     expect(() => faults.add({ status: 500, times: 0 })).toThrow();
+    expect(() => faults.add({ afterAction: true })).toThrow(/status or dropConnection/);
+  });
+
+  it('with afterAction, lets the handler act and then answers the fault instead', async () => {
+    const { state, seed } = createSeededState({ seed: { usersPerOrg: 1 } });
+    const faults = new SandboxFaults();
+    const app = buildSandboxApp({ state, faults });
+    const token = state.tokens.issue(seed.primaryCredential.serviceAccountId).token;
+    const headers = { authorization: `Bearer ${token}`, host: '127.0.0.1' };
+    const before = state.organizations.size;
+    faults.add({ method: 'POST', path: '/organizations', status: 500, retryAfterSeconds: 3, afterAction: true });
+    const failed = await app.inject({
+      method: 'POST',
+      url: '/organizations',
+      headers,
+      payload: { name: 'Made anyway' },
+    });
+    expect(failed.statusCode).toBe(500);
+    expect(failed.headers['retry-after']).toBe('3');
+    expect(failed.headers['content-type']).toMatch(/^application\/json/);
+    expect(ErrorBody.parse(failed.json())).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(state.organizations.all().filter((o) => o.name === 'Made anyway')).toHaveLength(1);
+    expect(state.organizations.size).toBe(before + 1);
+
+    // A 204 answer is replaced too, and a string body is sent as text.
+    const member = state.users.of(seed.primaryCredential.memberships[0]!.organizationId).all()[0]!;
+    const url = `/organizations/${member.organization_id}/users/${member.id}`;
+    faults.add({ method: 'DELETE', path: url, status: 502, body: 'bad gateway', afterAction: true });
+    const removed = await app.inject({ method: 'DELETE', url, headers });
+    expect([removed.statusCode, removed.body, removed.headers['content-type']]).toEqual([
+      502,
+      'bad gateway',
+      'text/plain; charset=utf-8',
+    ]);
+    expect(state.users.of(member.organization_id).get(member.id)).toBeUndefined();
+    expect(faults.pending).toBe(0);
+    await app.close();
   });
 
   it('keeps a bounded request log, dropping the oldest', () => {
