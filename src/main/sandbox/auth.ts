@@ -7,6 +7,8 @@ export interface AuthContext {
   readonly principalId: string;
   /** Set for tokens from `POST /organizations/{id}/token`: they only reach that organization. */
   readonly organizationId?: string;
+  /** The credential whose login the token comes from; an exchanged token keeps it, and dies with it. */
+  readonly credentialId?: string;
 }
 
 const contexts = new WeakMap<FastifyRequest, AuthContext>();
@@ -27,8 +29,13 @@ export function requireBearer(scope: FastifyInstance, state: SandboxState): void
     if (token === undefined) throw unauthorized('Missing bearer token');
     const check = state.tokens.check(token);
     if (check.kind === 'expired') throw unauthorized('Access token has expired');
+    if (check.kind === 'revoked') throw unauthorized('Access token was revoked with its credential');
     if (check.kind === 'unknown') throw unauthorized('Invalid access token');
-    const { principal_id: principalId, organization_id: organizationId } = check.record;
-    contexts.set(request, organizationId === undefined ? { principalId } : { principalId, organizationId });
+    const { principal_id: principalId, organization_id: organizationId, credential_id: credentialId } = check.record;
+    contexts.set(request, {
+      principalId,
+      ...(organizationId === undefined ? {} : { organizationId }),
+      ...(credentialId === undefined ? {} : { credentialId }),
+    });
   });
 }

@@ -3,7 +3,7 @@ import { InvitationStore } from './resources/invitations/store';
 import { OrganizationStore } from './resources/organizations/store';
 import { RoleStore } from './resources/roles/store';
 import { ServiceAccountStore } from './resources/service-accounts/store';
-import { TokenStore } from './resources/tokens/store';
+import { TokenStore, type TokenRecord } from './resources/tokens/store';
 import { UserStore } from './resources/users/store';
 import { StoreContext, type StoreContextOptions } from './store-context';
 
@@ -33,7 +33,24 @@ export class SandboxState {
     this.serviceAccounts = new ServiceAccountStore(this.context);
     this.credentials = new CredentialStore(this.context, this.serviceAccounts);
     this.roles = new RoleStore();
-    this.tokens = new TokenStore(this.context, options.tokenTtlSeconds);
+    this.tokens = new TokenStore(this.context, options.tokenTtlSeconds, (token) => this.#issuerExists(token));
     this.invitations = new InvitationStore(this.context, (id) => this.organizations.get(id) !== undefined);
+  }
+
+  /**
+   * Deletes a service account with everything that lets it act: its credentials (their tokens
+   * are then refused) and its roles. Answers how many credentials went with it, or undefined
+   * for an unknown account.
+   */
+  deleteServiceAccount(id: string): { credentials: number } | undefined {
+    if (this.serviceAccounts.remove(id) === undefined) return undefined;
+    const credentials = this.credentials.removeAllOf(id);
+    this.roles.removePrincipal(id);
+    return { credentials };
+  }
+
+  #issuerExists(token: TokenRecord): boolean {
+    if (this.serviceAccounts.get(token.principal_id) === undefined) return false;
+    return token.credential_id === undefined || this.credentials.get(token.credential_id) !== undefined;
   }
 }

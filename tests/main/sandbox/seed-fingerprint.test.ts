@@ -5,6 +5,23 @@ import { createSeededState, type SandboxState, type SeededSandbox } from '../../
 type SeedResult = SeededSandbox['seed'];
 
 /**
+ * The credential records as they were stored before secrets were kept hashed: the store now
+ * holds each secret's SHA-256, the seed result the secret itself, so the hashes below still
+ * prove that not one ID or secret moved.
+ */
+function credentialsWithSecrets(state: SandboxState, seed: SeedResult): unknown[] {
+  return state.credentials.all().map(({ client_secret_sha256, created_at, last_used_at, ...record }) => {
+    const secret = seed.credentials.find((c) => c.credentialId === record.id)?.clientSecret;
+    expect(
+      createHash('sha256')
+        .update(secret ?? '')
+        .digest('hex'),
+    ).toBe(client_secret_sha256);
+    return { ...record, client_secret: secret, created_at, ...(last_used_at === undefined ? {} : { last_used_at }) };
+  });
+}
+
+/**
  * Everything the deterministic seed stores, reduced to one hash. Saved profiles and
  * recorded fixtures hold these IDs and secrets, so a refactor of the sandbox must not
  * move a single byte; a deliberate change of the seed updates the expected hashes.
@@ -17,7 +34,7 @@ function fingerprint(state: SandboxState, seed: SeedResult): string {
     organizations,
     users: organizations.map((o) => state.users.of(o.id).all()),
     serviceAccounts: state.serviceAccounts.all(),
-    credentials: state.credentials.all(),
+    credentials: credentialsWithSecrets(state, seed),
     roles: principalIds.map((p) => organizations.map((o) => state.roles.of(p, o.id) ?? null)),
   };
   return createHash('sha256').update(JSON.stringify(world)).digest('hex');

@@ -91,7 +91,11 @@ export function registerOrganizationRoutes(scope: FastifyInstance, state: Sandbo
   scope.post<{ Params: OrganizationParams }>('/organizations/:organization_id/token', async (request, reply) => {
     const auth = authOf(request);
     const { organization } = resolveOrganization(state, auth, request.params.organization_id);
-    const issued = state.tokens.issue(auth.principalId, organization.id);
+    // The new token keeps the caller's credential: revoking that credential ends both.
+    const issued = state.tokens.issue(auth.principalId, {
+      organizationId: organization.id,
+      ...(auth.credentialId === undefined ? {} : { credentialId: auth.credentialId }),
+    });
     const answer: TokenResponse = tokenResponse(issued.token, issued.expiresIn);
     return reply.header('cache-control', 'no-store').send(answer);
   });

@@ -17,6 +17,11 @@ export class RoleStore {
     roles.set(organizationId, role);
   }
 
+  /** Forgets every role of a principal that no longer exists. */
+  removePrincipal(principalId: string): void {
+    this.#roles.delete(principalId);
+  }
+
   of(principalId: string, organizationId: string): OrganizationRole | undefined {
     return this.#roles.get(principalId)?.get(organizationId);
   }

@@ -1,7 +1,7 @@
 import type { OrganizationRole } from '../../../../shared/api/users';
 import { hours, seedTime } from '../../seed-clock';
 import type { SandboxState } from '../../state';
-import type { CredentialRecord } from '../credentials/store';
+import type { CreatedCredentialRecord } from '../credentials/store';
 import type { OrganizationRecord } from '../organizations/store';
 import type { ServiceAccountRecord } from './store';
 
@@ -46,7 +46,7 @@ export function seedOrgAdminCredential(state: SandboxState, organization: Organi
 export function seedPrimaryAccount(
   state: SandboxState,
   owner: OrganizationRecord,
-): { account: ServiceAccountRecord; credential: CredentialRecord } {
+): { account: ServiceAccountRecord; credential: CreatedCredentialRecord } {
   const account = state.serviceAccounts.create({
     organization_id: owner.id,
     name: PRIMARY_CREDENTIAL_NAME,
@@ -64,15 +64,16 @@ export function seedPrimaryAccount(
 export function sandboxCredential(
   name: string,
   account: ServiceAccountRecord,
-  credential: CredentialRecord,
+  credential: CreatedCredentialRecord,
   memberships: readonly SandboxMembership[],
 ): SandboxCredential {
   return {
     name,
     serviceAccountId: account.id,
-    credentialId: credential.id,
-    clientId: credential.client_id,
-    clientSecret: credential.client_secret,
+    credentialId: credential.record.id,
+    clientId: credential.record.client_id,
+    // The seed's secrets are kept only here (the store has their hashes), to be printed and used.
+    clientSecret: credential.clientSecret,
     memberships,
   };
 }

@@ -84,7 +84,7 @@ export function registerTokenEndpoint(app: FastifyInstance, state: SandboxState)
       .map(({ clientId, clientSecret }) => state.credentials.authenticate(clientId, clientSecret))
       .find((found) => found !== undefined);
     if (credential === undefined) throw invalidClient('Invalid client credentials');
-    const issued = state.tokens.issue(credential.service_account_id);
+    const issued = state.tokens.issue(credential.service_account_id, { credentialId: credential.id });
     return reply.header('cache-control', 'no-store').send(tokenResponse(issued.token, issued.expiresIn));
   });
 }
