@@ -13,3 +13,13 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
   throw unprocessable(`${where}${issue?.message ?? 'Invalid request body'}`);
 }
+
+/** A description that is empty once trimmed means none. */
+export function descriptionOf(given: string | undefined): string | undefined {
+  return given === '' ? undefined : given;
+}
+
+/** In a PATCH an empty description clears it, as `null` does; absent keeps it. */
+export function descriptionPatch(given: string | null | undefined): string | null | undefined {
+  return given === '' ? null : given;
+}

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxState } from '../state';
+import { registerCredentialRoutes } from './credentials/routes';
 import { registerIdentityRoutes } from './identities/routes';
 import { registerPublicInvitationRoutes } from './invitations/public-routes';
 import { registerInvitationRoutes } from './invitations/routes';
 import { registerOrganizationRoutes } from './organizations/routes';
 import { registerRoleRoutes } from './roles/routes';
+import { registerServiceAccountRoutes } from './service-accounts/routes';
 import { registerUserRoutes } from './users/routes';
 
 export type RegisterResourceRoutes = (scope: FastifyInstance, state: SandboxState) => void;
@@ -16,6 +18,8 @@ export const RESOURCE_ROUTES: readonly RegisterResourceRoutes[] = [
   registerRoleRoutes,
   registerInvitationRoutes,
   registerIdentityRoutes,
+  registerServiceAccountRoutes,
+  registerCredentialRoutes,
 ];
 
 /** Routes that take no bearer token (an invitation link's token is its own credential). */

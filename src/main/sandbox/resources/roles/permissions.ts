@@ -71,8 +71,13 @@ export function organizationPermissions(role: OrganizationRole): Permissions {
   return map;
 }
 
+/** The map attached to one entity: what the caller may do to it (listing and creating are the collection's). */
+export function entityPermissions(role: OrganizationRole, resource: ResourceType): Permissions {
+  const { read = false, update = false, delete: remove = false } = resourcePermissions(role, resource);
+  return { [resource]: { read, update, delete: remove } };
+}
+
 /** The map attached to one user of an organization. */
 export function userPermissions(role: OrganizationRole): Permissions {
-  const { read = false, update = false, delete: remove = false } = resourcePermissions(role, 'users');
-  return { users: { read, update, delete: remove } };
+  return entityPermissions(role, 'users');
 }
