@@ -59,4 +59,8 @@ export { Identities } from './resources/identities';
 export type * from './resources/identities';
 export { Roles } from './resources/roles';
 export type * from './resources/roles';
+export { ServiceAccounts } from './resources/service-accounts';
+export type * from './resources/service-accounts';
+export { ServiceAccountCredentials } from './resources/credentials';
+export type * from './resources/credentials';
 export type { ListAllResponse } from './resources/list-all';

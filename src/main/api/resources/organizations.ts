@@ -16,6 +16,7 @@ import { expandQuery, type ExpandParams } from './expand';
 import { Identities } from './identities';
 import { Invitations } from './invitations';
 import { Roles } from './roles';
+import { ServiceAccounts } from './service-accounts';
 import { Users } from './users';
 
 export { DEFAULT_EXPAND, expandQuery, type ExpandParams } from './expand';
@@ -35,6 +36,7 @@ export class Organizations extends APIResource {
   readonly invitations = new Invitations(this.client);
   readonly identities = new Identities(this.client);
   readonly roles = new Roles(this.client);
+  readonly serviceAccounts = new ServiceAccounts(this.client);
 
   list(params: OrganizationListParams = {}, call?: CallOptions): Promise<OrganizationListResponse> {
     const { after, before, limit } = params;
