@@ -41,9 +41,9 @@ export interface RotationPort {
   repointProfiles(fromClientId: string, to: { clientId: string; secret: string }): Promise<string[]>;
   /** The profiles that sign in with this client ID now. */
   profilesUsing(clientId: string): Promise<string[]>;
-  /** Deletes the old credential on the server (a 404 counts as done). */
+  /** Deletes the old credential on the server; the API's 404 (already gone) counts as done. */
   revokeCredential(credentialId: string): Promise<void>;
-  /** Deletes the unused new credential on the server (a 404 counts as done). */
+  /** Deletes the unused new credential on the server; the API's 404 (already gone) counts as done. */
   deleteCredential(credentialId: string): Promise<void>;
 }
 export type RotationPorts = (target: RotationTarget) => RotationPort;
@@ -126,8 +126,9 @@ export class RotationConflictError extends OrgdeskError {
  * One rotation per credential at a time; a create is never sent twice for one rotation: one
  * that may have been sent is checked for by name, never sent again.
  *
- * The new secret is held in memory only between step 1 and step 2; afterwards steps read it
- * from the keychain. Neither the journal nor a log line nor an error message ever holds it.
+ * The new secret is held in memory only from step 1 until step 2 saved it (or the rotation is
+ * cleaned up or dismissed, or the app quits); later steps read it from the keychain. Neither
+ * the journal nor a log line nor an error message ever holds it.
  */
 export class CredentialRotation {
   #records: RotationRecord[] | undefined;
@@ -223,9 +224,16 @@ export class CredentialRotation {
   /** Continues a failed or interrupted rotation from its first step not done. */
   resume(id: string): Promise<RotationView> {
     return this.#exclusive(id, 'resume', async (record) => {
+      const { problem } = record;
       record.outcome = 'running';
       record.problem = undefined;
-      await this.#save();
+      try {
+        await this.#save();
+      } catch (error) {
+        record.outcome = 'failed';
+        record.problem = problem;
+        throw error;
+      }
       this.logger.info('rotation.resumed', { rotationId: id, from: firstNotDone(record) });
       return this.#run(record);
     });
@@ -297,7 +305,9 @@ export class CredentialRotation {
             { code: 'rotation_new_credential_in_use' },
           );
         }
-        await port.deleteCredential(created.id);
+        await port.deleteCredential(created.id).catch((error: unknown) => {
+          if (!isGone(error)) throw error;
+        });
         await port.deleteSecret(created);
       } catch (error) {
         record.problem = this.#describe(error, record);
@@ -317,10 +327,15 @@ export class CredentialRotation {
   /** Closes the report of a failed or interrupted rotation without changing anything else. */
   dismiss(id: string): Promise<RotationView> {
     return this.#exclusive(id, 'dismiss', async (record) => {
-      this.#unsaved.delete(id);
       record.outcome = 'dismissed';
+      try {
+        await this.#save();
+      } catch (error) {
+        record.outcome = 'failed';
+        throw error;
+      }
+      this.#unsaved.delete(id);
       this.logger.info('rotation.dismissed', { rotationId: id });
-      await this.#save();
       return this.#view(record);
     });
   }
@@ -342,6 +357,8 @@ export class CredentialRotation {
       });
     }
     this.#busy.set(key, id);
+    // Whatever ran it before is gone: from here it is a rotation that stopped.
+    if (record.outcome === 'running') record.outcome = 'failed';
     try {
       return await work(record, this.ports(record.target));
     } finally {

@@ -311,6 +311,34 @@ describe('a step that fails stops the rotation, keeps the old credential and say
     expect(world.newCredentials()).toHaveLength(1);
   });
 
+  it('counts a new credential already deleted by hand as cleaned up', async () => {
+    const world = new RotationWorld().fail('verifyLogin', { when: 'before', error: apiErrorFor(401, {}) });
+    const { rotation } = await setup(world);
+    const view = await rotation.start(TARGET);
+    world.server.delete(view.newCredential!.id);
+    expect((await rotation.cleanUp(view.id)).state).toBe('cleaned_up');
+    expect(world.keychain.has(view.newCredential!.id)).toBe(false);
+  });
+
+  it('leaves the user to look when several credentials bear the new name', async () => {
+    const world = new RotationWorld().fail('createCredential', { when: 'after', error: apiErrorFor(502, {}) });
+    const { rotation } = await setup(world);
+    const view = await rotation.start(TARGET);
+    world.server.set('cred_by_hand', {
+      id: 'cred_by_hand',
+      clientId: 'ci_by_hand',
+      name: view.newName,
+      secret: 'cs_by_hand',
+    });
+    const checked = await rotation.check(view.id);
+    expect(checked.state).toBe('failed');
+    expect(checked.problem).toMatchObject({ code: 'rotation_several_named' });
+    expect(checked.summary).toContain('2 credentials are named "deploy bot (rotated 2026-11-25 09:30 UTC)"');
+    expect(checked.actions).toEqual(['check', 'dismiss']);
+    expect((await rotation.dismiss(view.id)).state).toBe('dismissed');
+    expect(world.calls.filter((c) => c === 'createCredential')).toHaveLength(1);
+  });
+
   it('keeps a clean-up that failed open, to be tried again', async () => {
     const world = new RotationWorld().fail('verifyLogin', { when: 'before', error: apiErrorFor(401, {}) });
     const { rotation } = await setup(world);
