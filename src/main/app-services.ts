@@ -8,6 +8,8 @@ import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
+import { PendingSecrets } from './credentials/pending-secrets';
+import { SecretClipboard, type ClipboardPort } from './credentials/secret-clipboard';
 import { createFileLogger, logDirOf } from './log-file';
 import { OrgdeskError } from './errors';
 import type { Logger } from './log';
@@ -37,6 +39,11 @@ export interface AppServicesOptions {
    * save dialog. Without it (tools, tests) an export is refused with code `no_save_dialog`.
    */
   saveFile?: SaveFile;
+  /**
+   * The system clipboard, for copying secrets from main; the app passes Electron's `clipboard`.
+   * Without it (tools, tests) a copy is refused with code `no_clipboard`.
+   */
+  clipboard?: ClipboardPort;
   /** What the embedded sandbox ("Try the sandbox") seeds; the default seed without it. */
   sandboxSeed?: SeedOptions;
 }
@@ -63,6 +70,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
   const clients = new ClientRegistry(profiles, sandbox, logger);
   const calls = new CallRegistry();
+  // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
+  const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
+  const pendingSecrets = new PendingSecrets(logger);
   const { dispatch, channels } = createDispatcher(
     {
       app: appHandlers({
@@ -91,6 +101,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     logger,
     sandbox,
     async dispose() {
+      pendingSecrets.forgetAll();
+      await secretClipboard.dispose();
       clients.clear();
       await sandbox.close();
       await closeAllPools();
@@ -104,6 +116,16 @@ async function cannotOpenFolder(path: string): Promise<void> {
     code: 'no_file_manager',
   });
 }
+
+const noClipboard: ClipboardPort = {
+  writeText: () => {
+    throw new OrgdeskError('not_found', 'Orgdesk cannot use the clipboard here, so it cannot copy.', {
+      code: 'no_clipboard',
+    });
+  },
+  readText: () => '',
+  clear: () => undefined,
+};
 
 async function cannotSaveFile(): Promise<string | undefined> {
   throw new OrgdeskError('not_found', 'Orgdesk cannot show a save dialog here, so it cannot export.', {

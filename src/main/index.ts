@@ -1,11 +1,14 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, protocol, session, shell, utilityProcess } from 'electron';
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
 import { registerIpcHandlers } from './ipc/register';
 import type { SaveFileRequest } from './people/people-export';
-import { createKeytarStore, KEYCHAIN_SERVICE } from './secrets/keytar-store';
+import { isolatedAccountLister, type AccountsChild } from './secrets/account-lister';
+import { SERVICE_ARG } from './secrets/accounts-child-protocol';
+import { keychainAccountsEntry } from './secrets/keychain-accounts-entry';
+import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './secrets/keytar-store';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
@@ -54,10 +57,18 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   services = await createAppServices({
     userDataDir: app.getPath('userData'),
-    secretStore: (logger) => createKeytarStore(KEYCHAIN_SERVICE, logger),
+    secretStore: (logger) =>
+      createKeytarStore(
+        KEYCHAIN_SERVICE,
+        logger,
+        undefined,
+        KEYCHAIN_TIMEOUT_MS,
+        isolatedAccountLister(startAccountsChild, KEYCHAIN_TIMEOUT_MS, logger),
+      ),
     appVersion: app.getVersion(),
     openFolder,
     saveFile,
+    clipboard,
   });
   const { logger } = services;
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
@@ -103,6 +114,22 @@ async function disposeServices(): Promise<void> {
 async function openFolder(path: string): Promise<void> {
   const failure = await shell.openPath(path);
   if (failure) throw new OrgdeskError('not_found', `The file manager could not open ${path}: ${failure}`);
+}
+
+/**
+ * The keychain listing runs in a utility process: keytar's listing crashes the process that
+ * makes it when the keyring is locked (see `account-lister.ts`).
+ */
+function startAccountsChild(service: string): AccountsChild {
+  const child = utilityProcess.fork(keychainAccountsEntry, [`${SERVICE_ARG}${service}`], {
+    serviceName: 'Orgdesk keychain listing',
+    stdio: 'ignore',
+  });
+  return {
+    onMessage: (listener) => void child.on('message', listener),
+    onExit: (listener) => void child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
 }
 
 const EXPORT_FILTERS: Record<ExportFormat, Electron.FileFilter> = {

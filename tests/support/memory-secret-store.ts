@@ -20,6 +20,11 @@ export class MemorySecretStore implements SecretStore {
     return this.items.delete(account);
   }
 
+  async accounts(): Promise<string[]> {
+    this.check('list its items');
+    return [...this.items.keys()];
+  }
+
   private check(action: string): void {
     if (this.locked) throw new KeychainError(action, new Error('Cannot unlock the keychain (test)'));
   }

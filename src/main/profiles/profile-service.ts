@@ -9,6 +9,7 @@ import type {
 } from '../../shared/ipc/profiles';
 import { InvalidInputError, NotFoundError, OrgdeskError } from '../errors';
 import type { Logger } from '../log';
+import { newProfileSecretAccount } from '../secrets/keychain-accounts';
 import { KeychainError, SecretAlteredError, type SecretStore } from '../secrets/secret-store';
 import type { ProfileFile } from './profile-file';
 import type { ProfilesFile, StoredProfile } from './stored-profile';
@@ -83,10 +84,14 @@ export class ProfileService {
    */
   async secretOf(id: string, revision?: number): Promise<string> {
     if (revision !== undefined && revision !== this.revisionOf(id)) throw profileChanged();
-    const secret = await this.#keychainCall(() => this.secrets.get(id));
+    const profile = (await this.#load()).profiles.find((p) => p.id === id);
+    if (!profile) throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
+    const secret = await this.#keychainCall(() => this.secrets.get(secretAccountOf(profile)));
+    // A change since may have moved the secret: what was read belongs to the old revision.
+    if (revision !== undefined && revision !== this.revisionOf(id)) throw profileChanged();
     if (secret === null) {
       this.#missing.add(id);
-      const path = (await this.get(id)).auth.kind === 'bearer' ? 'token' : 'clientSecret';
+      const path = profile.auth.kind === 'bearer' ? 'token' : 'clientSecret';
       throw new InvalidInputError(
         'The keychain gave no secret for this profile. If your keychain is locked, unlock it and try again; otherwise edit the profile and enter the secret.',
         [{ path, message: 'Not found in the keychain' }],
@@ -167,12 +172,12 @@ export class ProfileService {
       this.#retire(current.id);
       let previous: string | null = null;
       if (secret !== undefined) {
-        previous = await this.#keychainCall(() => this.secrets.get(current.id));
+        previous = await this.#keychainCall(() => this.secrets.get(secretAccountOf(current)));
         try {
-          await this.#keychainCall(() => this.secrets.set(current.id, secret));
+          await this.#keychainCall(() => this.secrets.set(secretAccountOf(current), secret));
         } catch (error) {
           // The store removed what the keychain made of the new secret: the old one goes back.
-          if (error instanceof SecretAlteredError) await this.#restoreSecret(current.id, previous);
+          if (error instanceof SecretAlteredError) await this.#restoreSecret(current, previous);
           throw error;
         }
         this.#missing.delete(current.id);
@@ -182,7 +187,7 @@ export class ProfileService {
         await this.file.write({ ...data, profiles });
       } catch (error) {
         // The file still names the old server and client ID: put the old secret back with them.
-        if (secret !== undefined) await this.#restoreSecret(current.id, previous);
+        if (secret !== undefined) await this.#restoreSecret(current, previous);
         throw error;
       }
       data.profiles = profiles;
@@ -198,7 +203,8 @@ export class ProfileService {
         throw new NotFoundError('This profile no longer exists. It may have been removed in another window.');
       this.#retire(id);
       // Keychain first: if the item cannot be deleted the profile stays, so no secret is orphaned.
-      if (profile.auth.kind !== 'sandbox') await this.#keychainCall(() => this.secrets.delete(id));
+      if (profile.auth.kind !== 'sandbox')
+        await this.#keychainCall(() => this.secrets.delete(secretAccountOf(profile)));
       const profiles = data.profiles.filter((p) => p.id !== id);
       try {
         await this.file.write({ ...data, profiles });
@@ -213,19 +219,86 @@ export class ProfileService {
     });
   }
 
+  /** The client-credentials profiles that sign in to `baseUrl`'s server with `clientId`. */
+  async profilesUsing(baseUrl: string, clientId: string): Promise<string[]> {
+    await this.#queue;
+    return (await this.#load()).profiles.filter((p) => signsInWith(p, baseUrl, clientId)).map((p) => p.id);
+  }
+
+  /**
+   * Moves every profile that signs in to `baseUrl`'s server with `fromClientId` to another client
+   * ID and secret, all together, and answers their IDs. Each new secret is written under a new
+   * keychain name first (read back), then the profiles file points every profile at its new
+   * name in one write, then the old items are deleted. A failure before the file is written
+   * deletes the new items and leaves every profile as it was; a crash leaves at most an unused
+   * item, never a profile whose client ID and secret do not match.
+   */
+  replaceClientCredentials(
+    match: { baseUrl: string; fromClientId: string },
+    to: { clientId: string; clientSecret: string },
+  ): Promise<string[]> {
+    return this.#mutate(async (data) => {
+      const moving = data.profiles.filter((p) => signsInWith(p, match.baseUrl, match.fromClientId));
+      if (moving.length === 0) return [];
+      const accounts = new Map<string, string>();
+      const dropNew = async (): Promise<void> => {
+        for (const account of accounts.values()) await this.secrets.delete(account).catch(() => undefined);
+      };
+      for (const profile of moving) this.#retire(profile.id);
+      try {
+        for (const profile of moving) {
+          const account = newProfileSecretAccount(profile.id);
+          accounts.set(profile.id, account);
+          await this.#keychainCall(() => this.secrets.set(account, to.clientSecret));
+        }
+      } catch (error) {
+        await dropNew();
+        throw error;
+      }
+      const now = new Date().toISOString();
+      const profiles = data.profiles.map((p): StoredProfile => {
+        const account = accounts.get(p.id);
+        if (account === undefined) return p;
+        return {
+          ...p,
+          auth: { kind: 'client_credentials', clientId: to.clientId },
+          secretAccount: account,
+          updatedAt: now,
+        };
+      });
+      try {
+        await this.file.write({ ...data, profiles });
+      } catch (error) {
+        await dropNew();
+        throw error;
+      }
+      data.profiles = profiles;
+      for (const profile of moving) {
+        this.#missing.delete(profile.id);
+        // The profile no longer names the old item; one that will not go only takes up a line in the keychain.
+        await this.secrets.delete(secretAccountOf(profile)).catch((error: unknown) => {
+          this.logger.warn('profiles.old_secret_left', { profileId: profile.id, error });
+        });
+      }
+      const ids = moving.map((p) => p.id);
+      this.logger.info('profiles.credentials_replaced', { profileIds: ids, clientId: to.clientId });
+      return ids;
+    });
+  }
+
   /** Cuts off clients of the profile's current revision before its secret or address changes. */
   #retire(id: string): void {
     this.#revisions.set(id, this.revisionOf(id) + 1);
     this.#emit(id);
   }
 
-  async #restoreSecret(id: string, previous: string | null): Promise<void> {
+  async #restoreSecret(profile: StoredProfile, previous: string | null): Promise<void> {
     try {
-      if (previous === null) await this.secrets.delete(id);
-      else await this.secrets.set(id, previous);
+      if (previous === null) await this.secrets.delete(secretAccountOf(profile));
+      else await this.secrets.set(secretAccountOf(profile), previous);
     } catch (error) {
-      this.#missing.add(id);
-      this.logger.error('profiles.secret_restore_failed', { profileId: id, error });
+      this.#missing.add(profile.id);
+      this.logger.error('profiles.secret_restore_failed', { profileId: profile.id, error });
     }
   }
 
@@ -270,6 +343,25 @@ export class ProfileService {
   #emit(id: string): void {
     for (const listener of this.#listeners) listener(id);
   }
+}
+
+/** Where the profile's secret is in the keychain. */
+export function secretAccountOf(profile: StoredProfile): string {
+  return profile.secretAccount ?? profile.id;
+}
+
+function signsInWith(profile: StoredProfile, baseUrl: string, clientId: string): boolean {
+  return (
+    profile.auth.kind === 'client_credentials' &&
+    profile.auth.clientId === clientId &&
+    sameServer(profile.baseUrl, baseUrl)
+  );
+}
+
+/** Same origin; an address without one (`sandbox:embedded`) only matches itself. */
+function sameServer(a: string, b: string): boolean {
+  const origin = URL.parse(a)?.origin;
+  return origin !== undefined && origin !== 'null' ? origin === URL.parse(b)?.origin : a === b;
 }
 
 function profileChanged(): OrgdeskError {

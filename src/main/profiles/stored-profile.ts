@@ -12,6 +12,12 @@ export const StoredProfile = z.object({
     z.object({ kind: z.literal('bearer') }),
     z.object({ kind: z.literal('sandbox') }),
   ]),
+  /**
+   * The keychain account holding the profile's secret when it is not the profile's ID: set when
+   * the client credentials were replaced (see `keychain-accounts.ts`), so the new secret could be
+   * written beside the old one and the file switch to it in one write.
+   */
+  secretAccount: z.string().min(1).max(512).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

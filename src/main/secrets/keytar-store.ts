@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { formatDuration } from '../errors';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
+import type { AccountLister } from './account-lister';
 import { KeychainError, SecretAlteredError, type SecretStore } from './secret-store';
 
 export const KEYCHAIN_SERVICE = 'Orgdesk';
@@ -21,12 +22,14 @@ export type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword'
  * Linux Secret Service). keytar is loaded lazily so that a missing native module or a
  * missing Secret Service is reported as a keychain error rather than crashing start-up.
  * Operations on one account are serialized so that a save racing a delete cannot resurrect an item.
+ * Listing accounts needs `listAccounts` (see `account-lister.ts`); without one it is refused.
  */
 export function createKeytarStore(
   service: string = KEYCHAIN_SERVICE,
   logger: Logger = silentLogger,
   module?: Keytar,
   timeoutMs: number = KEYCHAIN_TIMEOUT_MS,
+  listAccounts?: AccountLister,
 ): SecretStore {
   let keytar: Keytar | undefined = module;
   const load = (): Keytar => {
@@ -93,5 +96,16 @@ export function createKeytarStore(
           return removed;
         }),
       ),
+    accounts: async () => {
+      // Never keytar's findCredentials in this process: on a locked keyring it crashes it.
+      if (!listAccounts) throw new KeychainError('list its items (listing is not set up in this process)');
+      try {
+        return await listAccounts(service);
+      } catch (error) {
+        if (error instanceof KeychainError) throw error;
+        logger.warn('keychain.failed', { action: 'list', reason: error instanceof Error ? error.message : 'unknown' });
+        throw new KeychainError('list its items', error);
+      }
+    },
   };
 }

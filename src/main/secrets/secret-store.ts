@@ -1,14 +1,13 @@
 import { OrgdeskError } from '../errors';
 
 /**
- * Where profile secrets live: one item per profile (account = profile ID) under one service.
+ * Orgdesk's items in the OS keychain, all under one service (see `keychain-accounts.ts` for how
+ * accounts are named: profile secrets and service-account credential secrets).
  * Implementations throw `KeychainError` when the keychain is locked, missing or refuses;
  * callers must never fall back to storing the secret anywhere else.
  *
- * There is deliberately no "list every item": keytar's `findCredentials` reads every secret
- * into memory, and on a locked GNOME Keyring it crashes the process (libsecret hands it a
- * NULL value; seen in tests/keychain). A locked Secret Service also answers `get` with null
- * rather than an error, so "not found" can mean "locked": messages must say both.
+ * A locked Secret Service answers `get` with null rather than an error, so "not found" can
+ * mean "locked": messages must say both.
  */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
@@ -20,6 +19,13 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** Resolves to whether an item was there to delete. */
   delete(account: string): Promise<boolean>;
+  /**
+   * Every account under the service, never a value. keytar can only list by reading every
+   * secret, and on a locked GNOME Keyring that read crashes the process that makes it
+   * (libsecret hands it a NULL value; tests/keychain shows it), so the keytar store lists in a
+   * child process and reports its crash as a `KeychainError`.
+   */
+  accounts(): Promise<string[]>;
 }
 
 export class KeychainError extends OrgdeskError {

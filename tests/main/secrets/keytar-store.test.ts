@@ -79,3 +79,43 @@ describe('a keychain that never answers', () => {
     await expect(store.get('profile')).resolves.toBe('sks_after');
   });
 });
+
+describe('listing accounts', () => {
+  it('is refused without a lister, never done with keytar in this process', async () => {
+    const keytar = new LibsecretLikeKeytar();
+    const store = createKeytarStore(
+      'Orgdesk test',
+      createLogger(() => undefined),
+      keytar,
+    );
+    await expect(store.accounts()).rejects.toMatchObject({
+      kind: 'keychain',
+      message: expect.stringContaining('listing is not set up in this process'),
+    });
+  });
+
+  it('asks the lister for its service, and turns its failures into keychain errors', async () => {
+    const asked: string[] = [];
+    let fail: Error | undefined;
+    const store = createKeytarStore(
+      'Orgdesk test',
+      createLogger(() => undefined),
+      new LibsecretLikeKeytar(),
+      60_000,
+      async (service) => {
+        asked.push(service);
+        if (fail) throw fail;
+        return ['profile', 'credential/v1/p/o/s/c/i'];
+      },
+    );
+    await expect(store.accounts()).resolves.toEqual(['profile', 'credential/v1/p/o/s/c/i']);
+    expect(asked).toEqual(['Orgdesk test']);
+    fail = new Error('bus gone');
+    await expect(store.accounts()).rejects.toMatchObject({
+      kind: 'keychain',
+      message: expect.stringContaining('(bus gone)'),
+    });
+    fail = new KeychainError('list its items', new Error('locked'));
+    await expect(store.accounts()).rejects.toBe(fail);
+  });
+});

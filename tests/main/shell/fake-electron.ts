@@ -311,6 +311,8 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
   dialog.saveDialogs.length = 0;
   dialog.saveAnswer = { canceled: true, filePath: '' };
+  clipboard.text = '';
+  utilityProcess.forks.length = 0;
 }
 export const ipcMain = new FakeIpcMain();
 export const protocol = new FakeProtocol();
@@ -325,6 +327,43 @@ export const shell = {
   },
 };
 export const openedExternally: string[] = [];
+/** The system clipboard as Electron 45 exposes it (promises), holding plain text only. */
+export const clipboard = {
+  text: '',
+  async writeText(text: string): Promise<void> {
+    this.text = text;
+  },
+  async readText(): Promise<string> {
+    return this.text;
+  },
+  clear(): void {
+    this.text = '';
+  },
+};
+/** Every utility process started, with what it was given; none runs anything, tests speak for it. */
+export class FakeUtilityProcess extends EventEmitter {
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  kill(): boolean {
+    this.killed = true;
+    return true;
+  }
+}
+export const utilityProcess = {
+  forks: [] as FakeUtilityProcess[],
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+    if (!app.isReady()) throw new Error('utilityProcess.fork can only be called after the app is ready');
+    const child = new FakeUtilityProcess(modulePath, args, options);
+    this.forks.push(child);
+    return child;
+  },
+};
 export const nativeTheme = { shouldUseDarkColors: false };
 export const dialog = {
   errors: [] as Array<{ title: string; content: string }>,

@@ -31,7 +31,19 @@ vi.mock('../../../src/main/app-services', () => ({
 
 vi.mock('../../../src/main/secrets/keytar-store', () => ({
   KEYCHAIN_SERVICE: 'Orgdesk',
-  createKeytarStore: (service: string) => ({ fakeKeytarFor: service }),
+  KEYCHAIN_TIMEOUT_MS: 60_000,
+  createKeytarStore: (
+    service: string,
+    _logger: unknown,
+    _module: unknown,
+    _timeoutMs: number,
+    listAccounts: (service: string) => Promise<string[]>,
+  ) => ({ fakeKeytarFor: service, listAccounts }),
+}));
+
+// The built child's path comes from electron-vite's `?modulePath`, which vitest does not resolve.
+vi.mock('../../../src/main/secrets/keychain-accounts-entry', () => ({
+  keychainAccountsEntry: '/app/out/main/keychain-accounts-child.js',
 }));
 
 type Fake = typeof import('./fake-electron');
@@ -73,15 +85,37 @@ describe('main entry', () => {
         appVersion: '9.9.9-test',
         openFolder: expect.any(Function),
         saveFile: expect.any(Function),
+        clipboard: electron.clipboard,
       },
     ]);
     // The store is made with the services' logger, so keychain failures reach the log file.
     const makeStore = (created.options[0] as { secretStore: (logger: unknown) => unknown }).secretStore;
-    expect(makeStore({})).toEqual({ fakeKeytarFor: 'Orgdesk' });
+    expect(makeStore(silentLogger)).toEqual({ fakeKeytarFor: 'Orgdesk', listAccounts: expect.any(Function) });
     // "See the log" opens the folder through the OS file manager.
     const openFolder = (created.options[0] as { openFolder: (path: string) => Promise<void> }).openFolder;
     await openFolder('/tmp/orgdesk-fake-user-data/logs');
     expect(electron.openedPaths).toEqual(['/tmp/orgdesk-fake-user-data/logs']);
+  });
+
+  it('lists keychain accounts in a utility process, so a crash there is an error here', async () => {
+    const electron = await launch();
+    const makeStore = (created.options[0] as { secretStore: (logger: unknown) => unknown }).secretStore;
+    const { listAccounts } = makeStore(silentLogger) as { listAccounts: (service: string) => Promise<string[]> };
+
+    const listing = listAccounts('Orgdesk');
+    const [first] = electron.utilityProcess.forks;
+    expect(first).toMatchObject({
+      modulePath: '/app/out/main/keychain-accounts-child.js',
+      args: ['--service=Orgdesk'],
+      options: { stdio: 'ignore' },
+    });
+    first!.emit('message', { accounts: ['credential/v1/p/o/s/c/id'] });
+    await expect(listing).resolves.toEqual(['credential/v1/p/o/s/c/id']);
+    expect(first!.killed).toBe(true);
+
+    const crashed = listAccounts('Orgdesk');
+    electron.utilityProcess.forks[1]!.emit('exit', 139);
+    await expect(crashed).rejects.toMatchObject({ kind: 'keychain' });
   });
 
   it('asks where to save an export with the native dialog, modal to the window, starting in Downloads', async () => {
