@@ -8,6 +8,10 @@ import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
+import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/service-accounts';
+import { CredentialSecrets } from './credentials/credential-secrets';
+import { CredentialService } from './credentials/credential-service';
+import { OrgTokens } from './credentials/org-tokens';
 import { PendingSecrets } from './credentials/pending-secrets';
 import { SecretClipboard, type ClipboardPort } from './credentials/secret-clipboard';
 import { createFileLogger, logDirOf } from './log-file';
@@ -73,6 +77,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
   const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
   const pendingSecrets = new PendingSecrets(logger);
+  const orgTokens = new OrgTokens(clients, secretClipboard, logger);
+  const credentials = new CredentialService(
+    clients,
+    profiles,
+    sandbox,
+    new CredentialSecrets(secretStore, logger),
+    pendingSecrets,
+    secretClipboard,
+    logger,
+  );
   const { dispatch, channels } = createDispatcher(
     {
       app: appHandlers({
@@ -84,12 +98,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       }),
       calls: callHandlers(calls),
       profiles: profileHandlers(profiles, clients, sandbox),
-      orgs: organizationHandlers(clients),
+      orgs: organizationHandlers(clients, orgTokens),
       people: peopleHandlers(
         clients,
         new MemberService(clients),
         new PeopleExporter(clients, options.saveFile ?? cannotSaveFile, logger),
       ),
+      serviceAccounts: serviceAccountHandlers(credentials),
+      credentials: credentialHandlers(credentials),
     },
     logger,
     calls,
@@ -102,6 +118,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sandbox,
     async dispose() {
       pendingSecrets.forgetAll();
+      orgTokens.forgetAll();
       await secretClipboard.dispose();
       clients.clear();
       await sandbox.close();

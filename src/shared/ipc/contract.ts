@@ -29,6 +29,26 @@ import {
   ProfileUpdateInput,
   ProfileView,
 } from './profiles';
+import {
+  CredentialCreateInput,
+  CredentialCreated,
+  CredentialList,
+  CredentialRef,
+  CredentialRevoked,
+  CredentialUpdateInput,
+  CredentialView,
+  OrgTokenIssued,
+  OrgTokenRef,
+  SecretCopied,
+  SecretRevealed,
+  ServiceAccountCreateInput,
+  ServiceAccountList,
+  ServiceAccountRef,
+  ServiceAccountRemoved,
+  ServiceAccountUpdateInput,
+  UseAsProfileInput,
+} from './service-accounts';
+import { ServiceAccount } from '../api/service-accounts';
 import type { IpcResult } from './result';
 
 const None = z.undefined();
@@ -71,6 +91,10 @@ export const contract = {
     get: channel(OrgRef, Organization),
     create: channel(OrgCreateInput, Organization),
     rename: channel(OrgRenameInput, Organization),
+    /** An organization-scoped token: kept in main, the window gets its type, expiry and a handle to copy it. */
+    token: channel(OrgRef, OrgTokenIssued),
+    /** Copies the token through main's clipboard, cleared after a while if it still holds it. */
+    copyToken: channel(OrgTokenRef, SecretCopied),
   },
   people: {
     /** One page of members and invitations with the total count; the table asks for the next as it scrolls. */
@@ -90,6 +114,33 @@ export const contract = {
      * `export_too_large` past the row cap, and with `no_save_dialog` where no dialog can open.
      */
     export: channel(PeopleExportInput, PeopleExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
+  },
+  serviceAccounts: {
+    /** Every page under one budget. */
+    list: channel(OrgRef, ServiceAccountList, { deadlineMs: 60_000 }),
+    /** Never sent twice blindly: a lost answer comes back with code `outcome_unknown`. */
+    create: channel(ServiceAccountCreateInput, ServiceAccount),
+    update: channel(ServiceAccountUpdateInput, ServiceAccount),
+    /** Its credentials die with it; Orgdesk deletes the keychain items it held for them. */
+    remove: channel(ServiceAccountRef, ServiceAccountRemoved, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+  },
+  credentials: {
+    list: channel(ServiceAccountRef, CredentialList, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** The one answer carrying a secret to the window, to show it once; saved to the keychain when asked. */
+    create: channel(CredentialCreateInput, CredentialCreated, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    update: channel(CredentialUpdateInput, CredentialView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** Saves the secret of a credential just created (held by main while its panel is open). */
+    saveSecret: channel(CredentialRef, CredentialView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** The panel closed: main lets go of the new secret. */
+    forgetSecret: channel(CredentialRef, z.object({ forgotten: z.boolean() })),
+    /** Main writes the secret to the clipboard and clears it later; the window never holds it. */
+    copySecret: channel(CredentialRef, SecretCopied, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** After the user confirmed: the secret, for that view only. */
+    revealSecret: channel(CredentialRef, SecretRevealed, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** Deletes it on the server, and its keychain item. */
+    revoke: channel(CredentialRef, CredentialRevoked, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** A new profile signing in with this credential's client ID and its keychain secret. */
+    useAsProfile: channel(UseAsProfileInput, ProfileView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 

@@ -26,6 +26,8 @@ export interface LaunchOptions {
    * cancel. Without it, Export answers that no save dialog can open here.
    */
   saveFile?: AppServicesOptions['saveFile'];
+  /** Stands in for the system clipboard main copies secrets to; by default an in-memory one, read back as `app.clipboard`. */
+  clipboard?: MemoryClipboard;
   /** What "Try the sandbox" seeds, e.g. `{ peopleAtScale: 10_000 }`; the default seed without it. */
   sandboxSeed?: AppServicesOptions['sandboxSeed'];
 }
@@ -40,6 +42,20 @@ export interface IpcLogEntry {
   answeredAt: number;
 }
 
+/** A clipboard that keeps its text in memory, so a test can see what main copied and when it cleared it. */
+export class MemoryClipboard {
+  text = '';
+  writeText(text: string): void {
+    this.text = text;
+  }
+  readText(): string {
+    return this.text;
+  }
+  clear(): void {
+    this.text = '';
+  }
+}
+
 export interface LaunchedApp {
   page: Page;
   browser: Browser;
@@ -47,6 +63,8 @@ export interface LaunchedApp {
   userDataDir: string;
   /** The app page as the harness serves it, e.g. `http://127.0.0.1:43127/index.html`. */
   url: string;
+  /** What main copied to the clipboard (the harness's stand-in for the system one). */
+  clipboard: MemoryClipboard;
   /** Every call the page made through the bridge, in order, refused ones included. */
   ipcLog: IpcLogEntry[];
   /** `console.error` messages and failed loads the page reported (CSP violations appear here). */
@@ -94,6 +112,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   };
 
   const preloadSource = await run(() => readFile(PRELOAD_FILE, 'utf8'));
+  const clipboard = options.clipboard ?? new MemoryClipboard();
   const services = await run(() =>
     createAppServices({
       userDataDir,
@@ -101,6 +120,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       appVersion: '0.0.0-e2e',
       openFolder: options.openFolder,
       saveFile: options.saveFile,
+      clipboard,
       sandboxSeed: options.sandboxSeed,
     }),
   );
@@ -160,6 +180,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     userDataDir,
     url,
     ipcLog,
+    clipboard,
     consoleErrors,
     pageErrors,
     clearErrors() {

@@ -24,7 +24,7 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
     app: { info: fail, openLogFolder: fail },
     calls: callHandlers(calls),
     profiles: { list: fail, create: fail, update: fail, remove: fail, test: fail, addSandbox: fail },
-    orgs: { list: fail, get: fail, create: fail, rename: fail, ...overrides },
+    orgs: { list: fail, get: fail, create: fail, rename: fail, token: fail, copyToken: fail, ...overrides },
     people: {
       identities: fail,
       roles: fail,
@@ -34,6 +34,18 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       revokeInvitation: fail,
       invitations: fail,
       export: fail,
+    },
+    serviceAccounts: { list: fail, create: fail, update: fail, remove: fail },
+    credentials: {
+      list: fail,
+      create: fail,
+      update: fail,
+      saveSecret: fail,
+      forgetSecret: fail,
+      copySecret: fail,
+      revealSecret: fail,
+      revoke: fail,
+      useAsProfile: fail,
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { ClientRegistry } from '../../connections/client-registry';
+import type { OrgTokens } from '../../credentials/org-tokens';
 
 /** Organizations always come with the principal's `permissions`, which the UI needs to disable what is denied. */
-export function organizationHandlers(clients: ClientRegistry): Handlers['orgs'] {
+export function organizationHandlers(clients: ClientRegistry, tokens: OrgTokens): Handlers['orgs'] {
   const expand = ['permissions' as const];
   return {
     async list({ profileId }, call) {
@@ -21,5 +22,7 @@ export function organizationHandlers(clients: ClientRegistry): Handlers['orgs'] 
       const client = await clients.forProfile(profileId);
       return client.organizations.update(orgId, { name }, { expand }, call);
     },
+    token: ({ profileId, orgId }, call) => tokens.issue(profileId, orgId, call),
+    copyToken: ({ handle }) => tokens.copy(handle),
   };
 }

@@ -1,5 +1,5 @@
 /** The parts of an organization a tab can show. */
-export type OrgSection = 'overview' | 'people';
+export type OrgSection = 'overview' | 'people' | 'service-accounts';
 
 export interface OrgTab {
   /** `profileId` + `orgId`: the same organization is never opened twice. */
@@ -10,6 +10,8 @@ export interface OrgTab {
   readonly orgId: string;
   title: string;
   section: OrgSection;
+  /** The service account open in the Service accounts section, if one is. */
+  serviceAccountId?: string;
 }
 
 function tabKey(profileId: string, orgId: string): string {
@@ -65,6 +67,12 @@ class TabsManager {
   showSection(tab: OrgTab, section: OrgSection): void {
     const open = this.#tabs.find((candidate) => candidate.key === tab.key);
     if (open) open.section = section;
+  }
+
+  /** Opens a service account's page in the tab, or goes back to the list with `undefined`. */
+  showServiceAccount(tab: OrgTab, serviceAccountId: string | undefined): void {
+    const open = this.#tabs.find((candidate) => candidate.key === tab.key);
+    if (open) open.serviceAccountId = serviceAccountId;
   }
 
   retitle(profileId: string, orgId: string, title: string): void {

@@ -1,0 +1,186 @@
+import type { QueryClient } from '@tanstack/svelte-query';
+import { toast } from 'svelte-sonner';
+import type { ServiceAccount } from '../../../../shared/api/service-accounts';
+import type { OrgRef } from '../../../../shared/ipc/organizations';
+import type { ProfileView } from '../../../../shared/ipc/profiles';
+import type {
+  CredentialCreateInput,
+  CredentialCreated,
+  CredentialList,
+  CredentialRef,
+  CredentialView,
+  OrgTokenIssued,
+  ServiceAccountList,
+  ServiceAccountRef,
+  ServiceAccountRemoved,
+} from '../../../../shared/ipc/service-accounts';
+import { orgdesk } from '../ipc/bridge';
+import { cancellableCall, isCancelled } from '../ipc/cancellable';
+import { unwrap as unwrapOrThrow } from '../ipc/ipc-failure';
+import { queryKeys } from '../queries/query-keys';
+import { sidebar } from '../state/sidebar.svelte';
+import { isolate } from '../utils/bidi';
+import { isOutcomeUnknown } from './orgs.service';
+
+export function listServiceAccounts(ref: OrgRef, signal?: AbortSignal): Promise<ServiceAccountList> {
+  return cancellableCall(signal, (options) => orgdesk().serviceAccounts.list(ref, options));
+}
+
+export function listCredentials(ref: ServiceAccountRef, signal?: AbortSignal): Promise<CredentialList> {
+  return cancellableCall(signal, (options) => orgdesk().credentials.list(ref, options));
+}
+
+/** Runs a change; when it may have happened without saying so, the lists it touches are read again. */
+async function settled<T>(refresh: () => unknown, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isCancelled(error) || isOutcomeUnknown(error)) void refresh();
+    throw error;
+  }
+}
+
+function refreshAccounts(client: QueryClient, ref: OrgRef): Promise<unknown> {
+  return client.invalidateQueries({ queryKey: queryKeys.serviceAccounts(ref.profileId, ref.orgId) });
+}
+
+function refreshCredentials(client: QueryClient, ref: ServiceAccountRef): Promise<unknown> {
+  return client.invalidateQueries({
+    queryKey: queryKeys.credentials(ref.profileId, ref.orgId, ref.serviceAccountId),
+  });
+}
+
+export async function createServiceAccount(
+  client: QueryClient,
+  ref: OrgRef,
+  fields: { name: string; description?: string },
+  signal?: AbortSignal,
+): Promise<ServiceAccount> {
+  const created = await settled(
+    () => refreshAccounts(client, ref),
+    () => cancellableCall(signal, (options) => orgdesk().serviceAccounts.create({ ...ref, ...fields }, options)),
+  );
+  void refreshAccounts(client, ref);
+  toast.success(`Created ${isolate(created.name)}`);
+  return created;
+}
+
+export async function updateServiceAccount(
+  client: QueryClient,
+  ref: ServiceAccountRef,
+  fields: { name?: string; description?: string | null },
+  signal?: AbortSignal,
+): Promise<ServiceAccount> {
+  const updated = await settled(
+    () => refreshAccounts(client, ref),
+    () => cancellableCall(signal, (options) => orgdesk().serviceAccounts.update({ ...ref, ...fields }, options)),
+  );
+  client.setQueryData<ServiceAccountList>(queryKeys.serviceAccounts(ref.profileId, ref.orgId), (list) =>
+    list === undefined
+      ? list
+      : { ...list, items: list.items.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)) },
+  );
+  return updated;
+}
+
+export async function removeServiceAccount(
+  client: QueryClient,
+  ref: ServiceAccountRef,
+  signal?: AbortSignal,
+): Promise<ServiceAccountRemoved> {
+  const removed = await settled(
+    () => refreshAccounts(client, ref),
+    () => cancellableCall(signal, (options) => orgdesk().serviceAccounts.remove(ref, options)),
+  );
+  client.setQueryData<ServiceAccountList>(queryKeys.serviceAccounts(ref.profileId, ref.orgId), (list) =>
+    list === undefined ? list : { ...list, items: list.items.filter((item) => item.id !== ref.serviceAccountId) },
+  );
+  client.removeQueries({ queryKey: queryKeys.credentials(ref.profileId, ref.orgId, ref.serviceAccountId) });
+  return removed;
+}
+
+/** Creates a credential; the answer holds its secret, for the panel that shows it once. */
+export async function createCredential(
+  client: QueryClient,
+  input: CredentialCreateInput,
+  signal?: AbortSignal,
+): Promise<CredentialCreated> {
+  const created = await settled(
+    () => refreshCredentials(client, input),
+    () => cancellableCall(signal, (options) => orgdesk().credentials.create(input, options)),
+  );
+  client.setQueryData<CredentialList>(
+    queryKeys.credentials(input.profileId, input.orgId, input.serviceAccountId),
+    (list) => (list === undefined ? list : { ...list, items: [...list.items, created.credential] }),
+  );
+  return created;
+}
+
+function replaceCredential(client: QueryClient, ref: CredentialRef, credential: CredentialView): void {
+  client.setQueryData<CredentialList>(queryKeys.credentials(ref.profileId, ref.orgId, ref.serviceAccountId), (list) =>
+    list === undefined
+      ? list
+      : { ...list, items: list.items.map((item) => (item.id === credential.id ? credential : item)) },
+  );
+}
+
+export async function saveCredentialSecret(client: QueryClient, ref: CredentialRef): Promise<CredentialView> {
+  const credential = await orgdesk().credentials.saveSecret(ref).then(unwrapOrThrow);
+  replaceCredential(client, ref, credential);
+  return credential;
+}
+
+/** The panel closed: main lets go of the secret it held for it. Nothing to report either way. */
+export function forgetCredentialSecret(ref: CredentialRef): void {
+  void orgdesk().credentials.forgetSecret(ref);
+}
+
+export async function copyCredentialSecret(ref: CredentialRef, name: string): Promise<void> {
+  const { clearsAfterSeconds } = await orgdesk().credentials.copySecret(ref).then(unwrapOrThrow);
+  toast.success(`Secret of ${isolate(name)} copied`, {
+    description: `The clipboard is cleared in ${clearsAfterSeconds} s if it still holds it.`,
+  });
+}
+
+export function revealCredentialSecret(ref: CredentialRef, signal?: AbortSignal): Promise<string> {
+  return cancellableCall(signal, (options) => orgdesk().credentials.revealSecret(ref, options)).then(
+    (answer) => answer.clientSecret,
+  );
+}
+
+export async function revokeCredential(client: QueryClient, ref: CredentialRef, signal?: AbortSignal): Promise<void> {
+  await settled(
+    () => refreshCredentials(client, ref),
+    () => cancellableCall(signal, (options) => orgdesk().credentials.revoke(ref, options)),
+  );
+  client.setQueryData<CredentialList>(queryKeys.credentials(ref.profileId, ref.orgId, ref.serviceAccountId), (list) =>
+    list === undefined ? list : { ...list, items: list.items.filter((item) => item.id !== ref.credentialId) },
+  );
+}
+
+/** Adds a profile that signs in as the credential, and shows it in the sidebar. */
+export async function useCredentialAsProfile(
+  client: QueryClient,
+  ref: CredentialRef,
+  profile: { name: string; color: string },
+  signal?: AbortSignal,
+): Promise<ProfileView> {
+  const created = await cancellableCall(signal, (options) =>
+    orgdesk().credentials.useAsProfile({ ...ref, ...profile }, options),
+  );
+  await client.invalidateQueries({ queryKey: queryKeys.profiles });
+  sidebar.expand(created.id);
+  toast.success(`Profile ${isolate(created.name)} added`, { description: 'Its organizations are in the sidebar.' });
+  return created;
+}
+
+export function issueOrgToken(ref: OrgRef, signal?: AbortSignal): Promise<OrgTokenIssued> {
+  return cancellableCall(signal, (options) => orgdesk().orgs.token(ref, options));
+}
+
+export async function copyOrgToken(handle: string): Promise<void> {
+  const { clearsAfterSeconds } = await orgdesk().orgs.copyToken({ handle }).then(unwrapOrThrow);
+  toast.success('Token copied', {
+    description: `The clipboard is cleared in ${clearsAfterSeconds} s if it still holds it.`,
+  });
+}

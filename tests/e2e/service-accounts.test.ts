@@ -1,0 +1,173 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/main/sandbox/server';
+import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { seriousViolations } from './support/axe';
+
+describe('service accounts and credentials', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let sandbox: RunningSandbox;
+  /** Every secret the server handed out during the suite, to scan for afterwards. */
+  const secrets: string[] = [];
+
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+  beforeAll(async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await sidebarOrg('Sandbox', 'Acme Robotics').click();
+    await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
+    await panel().getByRole('button', { name: 'Service accounts', exact: true }).click();
+  });
+
+  const sidebarOrg = (profile: string, name: string): Locator =>
+    page.getByRole('list', { name: `Organizations of ${profile}` }).getByRole('button', { name, exact: true });
+  const panel = () => page.getByRole('tabpanel');
+  const dialog = () => page.getByRole('dialog');
+
+  it('creates a service account and opens it', async () => {
+    await panel().getByRole('button', { name: 'New service account' }).click();
+    await dialog().getByLabel('Name', { exact: true }).fill('ci-deployer');
+    await dialog()
+      .getByLabel(/^Description/)
+      .fill('Deploys from CI');
+    await dialog().getByRole('button', { name: 'Create service account' }).click();
+    await panel().getByRole('heading', { level: 2, name: 'ci-deployer' }).waitFor();
+    expect(await panel().textContent()).toContain('Deploys from CI');
+    const stored = sandbox.state.serviceAccounts.all().filter((account) => account.name === 'ci-deployer');
+    expect(stored).toHaveLength(1);
+  });
+
+  it('creates a credential, shows its secret once, saves it to the keychain, and never logs it', async () => {
+    await panel().getByRole('button', { name: 'New credential' }).click();
+    await dialog().getByLabel('Name', { exact: true }).fill('github-actions');
+    expect(
+      await dialog()
+        .getByRole('checkbox', { name: /Save the secret to the OS keychain/ })
+        .isChecked(),
+    ).toBe(true);
+    await dialog().getByRole('button', { name: 'Create credential' }).click();
+    await dialog().getByText('This secret will not be shown again.').waitFor();
+    const secret = ((await dialog().getByLabel('Client secret').textContent()) ?? '').trim();
+    expect(secret.length).toBeGreaterThan(10);
+    secrets.push(secret);
+    await dialog().getByRole('status').filter({ hasText: 'Saved to the keychain.' }).waitFor();
+    await screenshot(page, 'credential-created-once');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    const row = panel().getByRole('row').filter({ hasText: 'github-actions' });
+    expect(await row.textContent()).toContain('In keychain');
+    expect(await row.textContent()).toContain('Never used');
+  });
+
+  it('asks before closing the panel when the secret was neither saved nor copied', async () => {
+    await panel().getByRole('button', { name: 'New credential' }).click();
+    await dialog().getByLabel('Name', { exact: true }).fill('throwaway');
+    await dialog()
+      .getByRole('checkbox', { name: /Save the secret/ })
+      .uncheck();
+    await dialog().getByRole('button', { name: 'Create credential' }).click();
+    secrets.push(((await dialog().getByLabel('Client secret').textContent()) ?? '').trim());
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await dialog().getByText('close anyway?').waitFor();
+    await screenshot(page, 'credential-close-unsaved');
+    await dialog().getByRole('button', { name: 'Close without keeping it' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    expect(await panel().getByRole('row').filter({ hasText: 'throwaway' }).textContent()).toContain('Not held');
+  });
+
+  it('copies a held secret through main: the clipboard has it, the window never did', async () => {
+    const before = app.ipcLog.length;
+    await panel().getByRole('button', { name: 'Actions for github-actions' }).click();
+    await page.getByRole('menuitem', { name: 'Copy secret' }).click();
+    await page.getByText(/^Secret of \u2068?github-actions\u2069? copied$/).waitFor();
+    expect(app.clipboard.text).toBe(secrets[0]);
+    const copied = app.ipcLog.slice(before).find((entry) => entry.channel === 'credentials:copySecret');
+    expect(copied?.result).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
+  });
+
+  it('reveals a held secret only after a confirmation', async () => {
+    await panel().getByRole('button', { name: 'Actions for github-actions' }).click();
+    await page.getByRole('menuitem', { name: 'Reveal secret…' }).click();
+    expect(await dialog().getByLabel('Client secret').count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Reveal secret' }).click();
+    expect(((await dialog().getByLabel('Client secret').textContent()) ?? '').trim()).toBe(secrets[0]);
+    await dialog().getByRole('button', { name: 'Close' }).last().click();
+  });
+
+  it('uses the credential as a profile, which opens the organization as the service account', async () => {
+    await panel().getByRole('button', { name: 'Actions for github-actions' }).click();
+    await page.getByRole('menuitem', { name: 'Use as profile…' }).click();
+    await dialog().getByRole('button', { name: 'Add profile' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const profile = 'ci-deployer · github-actions';
+    await sidebarOrg(profile, 'Acme Robotics').click();
+    await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
+    await screenshot(page, 'credential-as-profile');
+    // The service account signed in: the server says when.
+    const credential = sandbox.state.credentials.all().find((c) => c.name === 'github-actions');
+    expect(credential?.last_used_at).toBeTruthy();
+  });
+
+  it('revokes a credential: gone from the server, its keychain item deleted', async () => {
+    await page
+      .getByRole('tab', { name: /Acme Robotics/ })
+      .first()
+      .click();
+    const row = panel().getByRole('row').filter({ hasText: 'throwaway' });
+    await row.waitFor();
+    await panel().getByRole('button', { name: 'Actions for throwaway' }).click();
+    await page.getByRole('menuitem', { name: 'Revoke…' }).click();
+    await dialog().getByRole('button', { name: 'Revoke credential' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    expect(sandbox.state.credentials.all().some((c) => c.name === 'throwaway')).toBe(false);
+  });
+
+  it('gets an organization token: its type and a live countdown, copied through main, never shown', async () => {
+    await panel().getByRole('button', { name: 'Overview' }).click();
+    await panel().getByRole('button', { name: 'Get an organization token' }).click();
+    const expiry = panel().locator('time').filter({ hasText: /^in / });
+    await expiry.waitFor();
+    const first = await expiry.textContent();
+    await expect.poll(() => expiry.textContent(), { timeout: 5_000 }).not.toBe(first);
+    await panel().getByRole('button', { name: 'Copy token' }).click();
+    await page.getByText('Token copied').waitFor();
+    const token = app.clipboard.text;
+    expect(token.length).toBeGreaterThan(10);
+    secrets.push(token);
+    await screenshot(page, 'org-token');
+    await panel().getByRole('button', { name: 'Service accounts', exact: true }).click();
+  });
+
+  it('deletes the service account, saying how many credentials die with it', async () => {
+    await panel().getByRole('button', { name: 'Delete…' }).click();
+    expect(await dialog().textContent()).toContain('with its 1 credential');
+    await screenshot(page, 'service-account-delete');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Delete service account' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByText('1 credential revoked, 1 secret deleted from the keychain.').waitFor();
+    expect(sandbox.state.serviceAccounts.all().some((account) => account.name === 'ci-deployer')).toBe(false);
+  });
+
+  afterAll(async () => {
+    // Outside the explicit reveal and the create panel, no answer carried a secret; no log line ever did.
+    const answers = app.ipcLog.filter(
+      (entry) => entry.channel !== 'credentials:revealSecret' && entry.channel !== 'credentials:create',
+    );
+    const text = JSON.stringify(answers);
+    // Nor any file Orgdesk wrote: profiles, the log, the rotation journal.
+    const files = await readdir(app.userDataDir, { recursive: true, withFileTypes: true });
+    const written = await Promise.all(
+      files.filter((file) => file.isFile()).map((file) => readFile(join(file.parentPath, file.name), 'utf8')),
+    );
+    expect(written.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+      for (const content of written) expect(content).not.toContain(secret);
+    }
+  });
+});
