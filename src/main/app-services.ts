@@ -12,6 +12,9 @@ import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/servi
 import { CredentialSecrets } from './credentials/credential-secrets';
 import { CredentialService } from './credentials/credential-service';
 import { OrgTokens } from './credentials/org-tokens';
+import { CredentialRotation } from './credentials/rotation';
+import { RotationJournal } from './credentials/rotation-journal';
+import { rotationPorts } from './credentials/rotation-ports';
 import { PendingSecrets } from './credentials/pending-secrets';
 import { SecretClipboard, type ClipboardPort } from './credentials/secret-clipboard';
 import { createFileLogger, logDirOf } from './log-file';
@@ -78,13 +81,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
   const pendingSecrets = new PendingSecrets(logger);
   const orgTokens = new OrgTokens(clients, secretClipboard, logger);
+  const credentialSecrets = new CredentialSecrets(secretStore, logger);
+  const rotation = new CredentialRotation(
+    new RotationJournal(options.userDataDir, logger),
+    rotationPorts({ clients, profiles, sandbox, secrets: credentialSecrets, logger }),
+    logger,
+  );
   const credentials = new CredentialService(
     clients,
     profiles,
     sandbox,
-    new CredentialSecrets(secretStore, logger),
+    credentialSecrets,
     pendingSecrets,
     secretClipboard,
+    rotation,
     logger,
   );
   const { dispatch, channels } = createDispatcher(
@@ -105,7 +115,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         new PeopleExporter(clients, options.saveFile ?? cannotSaveFile, logger),
       ),
       serviceAccounts: serviceAccountHandlers(credentials),
-      credentials: credentialHandlers(credentials),
+      credentials: credentialHandlers(credentials, rotation),
     },
     logger,
     calls,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
+import { MemorySecretStore } from '../support/memory-secret-store';
 
 describe('service accounts and credentials', () => {
   let app: LaunchedApp;
@@ -13,7 +14,12 @@ describe('service accounts and credentials', () => {
   /** Every secret the server handed out during the suite, to scan for afterwards. */
   const secrets: string[] = [];
 
-  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+  // The keychain stand-in, read at the end so secrets only main ever saw are scanned for too.
+  const keychain = new MemorySecretStore();
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), {
+    viewport: { width: 1280, height: 800 },
+    secretStore: keychain,
+  });
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
@@ -126,6 +132,106 @@ describe('service accounts and credentials', () => {
     expect(sandbox.state.credentials.all().some((c) => c.name === 'throwaway')).toBe(false);
   });
 
+  const credentialsNamed = (prefix: string) =>
+    sandbox.state.credentials.all().filter((credential) => credential.name.startsWith(prefix));
+
+  async function newCredential(name: string) {
+    await panel().getByRole('button', { name: 'New credential' }).click();
+    await dialog().getByLabel('Name', { exact: true }).fill(name);
+    await dialog().getByRole('button', { name: 'Create credential' }).click();
+    await dialog().getByRole('status').filter({ hasText: 'Saved to the keychain.' }).waitFor();
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  }
+
+  async function rotate(name: string) {
+    await panel()
+      .getByRole('button', { name: `Actions for ${name}`, exact: true })
+      .click();
+    await page.getByRole('menuitem', { name: 'Rotate…' }).click();
+    await dialog().getByRole('button', { name: 'Rotate credential' }).click();
+    const summary = dialog().locator('.summary');
+    await summary.waitFor();
+    // A failing revoke is retried with backoff before the step gives up: seconds, not one.
+    await expect
+      .poll(async () => (await dialog().getByRole('button', { name: 'Rotating…' }).count()) === 0, { timeout: 30_000 })
+      .toBe(true);
+  }
+
+  const stepStates = async () =>
+    (await dialog().getByRole('list', { name: 'Rotation steps' }).getByRole('listitem').allTextContents()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+
+  it('rotates a credential: five steps done, the profile that used it switched, the old one revoked', async () => {
+    await page
+      .getByRole('tab', { name: /Acme Robotics/ })
+      .first()
+      .click();
+    const old = credentialsNamed('github-actions')[0]!;
+    await rotate('github-actions');
+    expect(await stepStates()).toEqual([
+      'Step 1: Create a new credential — done',
+      'Step 2: Save its secret in the keychain — done',
+      'Step 3: Sign in with it and make one read — done',
+      'Step 4: Switch the profiles that use the old credential to it — done',
+      'Step 5: Revoke the old credential — done',
+    ]);
+    await screenshot(page, 'rotation-done');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    const now = credentialsNamed('github-actions');
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(old.id);
+    expect(now[0]!.name).toMatch(/^github-actions \(rotated /);
+    // The profile made from the old credential signs in with the new one.
+    await page
+      .getByRole('tab', { name: /Acme Robotics/ })
+      .nth(1)
+      .click();
+    await panel().getByRole('button', { name: 'People', exact: true }).click();
+    await panel().getByRole('table', { name: 'People' }).getByRole('rowgroup').getByRole('row').first().waitFor();
+    expect(sandbox.state.credentials.get(now[0]!.id)?.last_used_at).toBeTruthy();
+    await page
+      .getByRole('tab', { name: /Acme Robotics/ })
+      .first()
+      .click();
+  });
+
+  it('stops at step 3 when the new credential cannot sign in, keeps the old one, and cleans up in one click', async () => {
+    await newCredential('flaky');
+    const before = credentialsNamed('flaky');
+    sandbox.faults.add({ method: 'POST', path: '/service-account-token', status: 401, times: 1 });
+    await rotate('flaky');
+    sandbox.faults.clear();
+    const states = await stepStates();
+    expect(states[2]).toMatch(/^Step 3: Sign in with it and make one read — failed/);
+    expect(states[3]).toBe('Step 4: Switch the profiles that use the old credential to it — not started');
+    await screenshot(page, 'rotation-failed-step-3');
+    // Exactly one new credential exists, and the old one is untouched.
+    expect(credentialsNamed('flaky')).toHaveLength(2);
+    expect(credentialsNamed('flaky').map((c) => c.id)).toContain(before[0]!.id);
+    await dialog().getByRole('button', { name: 'Delete the unused new credential' }).click();
+    await expect.poll(() => credentialsNamed('flaky').map((c) => c.id)).toEqual([before[0]!.id]);
+    await dialog().getByRole('button', { name: 'Close' }).last().click();
+  });
+
+  it('stops at step 5 when revoking fails, says so, and finishes on Resume', async () => {
+    await newCredential('stubborn');
+    const old = credentialsNamed('stubborn')[0]!;
+    sandbox.faults.add({ method: 'DELETE', path: new RegExp(`/credentials/${old.id}$`), status: 500, times: Infinity });
+    await rotate('stubborn');
+    // A 500 may come after the server acted: the step reads "may have happened", and the old one is still there.
+    expect((await stepStates())[4]).toMatch(/^Step 5: Revoke the old credential — (failed|may have happened)/);
+    await screenshot(page, 'rotation-failed-step-5');
+    expect(credentialsNamed('stubborn')).toHaveLength(2);
+    sandbox.faults.clear();
+    await dialog().getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => credentialsNamed('stubborn').some((c) => c.id === old.id), { timeout: 10_000 }).toBe(false);
+    await dialog().getByText('Step 5: Revoke the old credential — done').waitFor();
+    await dialog().getByRole('button', { name: 'Done' }).click();
+  });
+
   it('gets an organization token: its type and a live countdown, copied through main, never shown', async () => {
     await panel().getByRole('button', { name: 'Overview' }).click();
     await panel().getByRole('button', { name: 'Get an organization token' }).click();
@@ -144,12 +250,12 @@ describe('service accounts and credentials', () => {
 
   it('deletes the service account, saying how many credentials die with it', async () => {
     await panel().getByRole('button', { name: 'Delete…' }).click();
-    expect(await dialog().textContent()).toContain('with its 1 credential');
+    expect(await dialog().textContent()).toContain('with its 3 credentials');
     await screenshot(page, 'service-account-delete');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog().getByRole('button', { name: 'Delete service account' }).click();
     await dialog().waitFor({ state: 'detached' });
-    await page.getByText('1 credential revoked, 1 secret deleted from the keychain.').waitFor();
+    await page.getByText('3 credentials revoked, 3 secrets deleted from the keychain.').waitFor();
     expect(sandbox.state.serviceAccounts.all().some((account) => account.name === 'ci-deployer')).toBe(false);
   });
 
@@ -159,6 +265,8 @@ describe('service accounts and credentials', () => {
       (entry) => entry.channel !== 'credentials:revealSecret' && entry.channel !== 'credentials:create',
     );
     const text = JSON.stringify(answers);
+    // Secrets main alone saw (rotations) are in the keychain stand-in; none is in a file or an answer either.
+    for (const value of keychain.items.values()) if (!secrets.includes(value)) secrets.push(value);
     // Nor any file Orgdesk wrote: profiles, the log, the rotation journal.
     const files = await readdir(app.userDataDir, { recursive: true, withFileTypes: true });
     const written = await Promise.all(

@@ -18,6 +18,7 @@ import type { CredentialRef as KeychainRef } from '../secrets/keychain-accounts'
 import type { CredentialSecrets } from './credential-secrets';
 import type { PendingSecrets } from './pending-secrets';
 import type { SecretClipboard } from './secret-clipboard';
+import type { CredentialRotation, RotationView } from './rotation';
 
 export interface AccountTarget {
   profileId: string;
@@ -57,8 +58,15 @@ export class CredentialService {
     private readonly secrets: CredentialSecrets,
     private readonly pending: PendingSecrets,
     private readonly clipboard: SecretClipboard,
+    private readonly rotation: CredentialRotation,
     private readonly logger: Logger,
   ) {}
+
+  /** Starts the guided rotation of a credential, from its server record (client ID and name). */
+  async rotate(target: CredentialTarget, call: CallOptions): Promise<RotationView> {
+    const credential = await this.#retrieve(target, call);
+    return this.rotation.start({ ...target, clientId: credential.client_id, name: credential.name });
+  }
 
   async listAccounts(profileId: string, orgId: string, call: CallOptions): Promise<ServiceAccountList> {
     const client = await this.clients.forProfile(profileId);

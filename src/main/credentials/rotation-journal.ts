@@ -4,50 +4,16 @@ import { z } from 'zod';
 import { writeFileAtomically } from '../atomic-file';
 import { OrgdeskError } from '../errors';
 import type { Logger } from '../log';
+import { RotationTarget, StepError, StepStatus } from '../../shared/ipc/rotation';
+export { ROTATION_STEPS, RotationStep, RotationTarget, StepError, StepStatus } from '../../shared/ipc/rotation';
 
 /** The five steps of a rotation, in order. */
-export const ROTATION_STEPS = ['create', 'store', 'verify', 'repoint', 'revoke'] as const;
-export const RotationStep = z.enum(ROTATION_STEPS);
-export type RotationStep = z.infer<typeof RotationStep>;
-
-/**
- * - pending: not begun
- * - started: written before the step acts; still there after a restart means Orgdesk stopped
- *   before learning how the step ended
- * - done / failed: how it ended (failed: provably without effect, or with an effect a retry repeats safely)
- * - unknown: it failed in a way that may have acted (a create whose answer was lost)
- */
-export const StepStatus = z.enum(['pending', 'started', 'done', 'failed', 'unknown']);
-export type StepStatus = z.infer<typeof StepStatus>;
-
-/** An error as shown to the user: the message of an `OrgdeskError`, never a secret. */
-export const StepError = z.object({
-  kind: z.string(),
-  message: z.string(),
-  code: z.string().optional(),
-});
-export type StepError = z.infer<typeof StepError>;
-
 export const StepRecord = z.object({
   status: StepStatus,
   at: z.iso.datetime().optional(),
   error: StepError.optional(),
 });
 export type StepRecord = z.infer<typeof StepRecord>;
-
-const KeycardId = z.string().min(1).max(255);
-
-/** The credential being replaced, and the profile whose server and sign-in the rotation uses. */
-export const RotationTarget = z.object({
-  profileId: z.string().min(1).max(255),
-  orgId: KeycardId,
-  serviceAccountId: KeycardId,
-  credentialId: KeycardId,
-  clientId: KeycardId,
-  /** The old credential's name; the new one's is made from it. */
-  name: z.string().max(255),
-});
-export type RotationTarget = z.infer<typeof RotationTarget>;
 
 /**
  * - running: under way (in a later process: interrupted, Orgdesk stopped mid-way)
@@ -59,6 +25,8 @@ export type RotationTarget = z.infer<typeof RotationTarget>;
  */
 export const RotationOutcome = z.enum(['running', 'failed', 'done', 'nothing_created', 'cleaned_up', 'dismissed']);
 export type RotationOutcome = z.infer<typeof RotationOutcome>;
+
+const KeycardId = z.string().min(1).max(255);
 
 export const RotationRecord = z.object({
   id: z.uuid(),

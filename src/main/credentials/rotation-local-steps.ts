@@ -17,6 +17,8 @@ export function localRotationSteps(
   target: RotationTarget,
   secrets: CredentialSecrets,
   profiles: ProfileService,
+  /** Where the target profile signs in; the embedded sandbox's profile stores no real address. */
+  serverOf: (profileId: string) => Promise<string> = async (id) => (await profiles.get(id)).baseUrl,
 ): LocalRotationSteps {
   const ref = (credential: CredentialIds) => ({
     profileId: target.profileId,
@@ -25,7 +27,7 @@ export function localRotationSteps(
     credentialId: credential.id,
     clientId: credential.clientId,
   });
-  const baseUrl = async (): Promise<string> => (await profiles.get(target.profileId)).baseUrl;
+  const baseUrl = (): Promise<string> => serverOf(target.profileId);
   return {
     storeSecret: (credential, secret) => secrets.store(ref(credential), secret),
     readSecret: (credential) => secrets.read(ref(credential)),

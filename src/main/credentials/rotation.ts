@@ -3,6 +3,7 @@ import { MAX_NAME_LENGTH } from '../../shared/api/service-accounts';
 import { fieldIssues } from '../../shared/ipc/result';
 import { InvalidInputError, NotFoundError, OrgdeskError } from '../errors';
 import type { Logger } from '../log';
+import type { RotationAction, RotationReport, RotationState } from '../../shared/ipc/rotation';
 import {
   ROTATION_STEPS,
   RotationTarget,
@@ -11,7 +12,6 @@ import {
   type RotationStep,
   type StepError,
   type StepRecord,
-  type StepStatus,
 } from './rotation-journal';
 
 /** A credential by its IDs: what the journal may hold about one. */
@@ -56,33 +56,9 @@ export const STEP_LABELS: Record<RotationStep, string> = {
   revoke: 'revoke the old credential',
 };
 
-/** `interrupted`: the journal says running, but no rotation runs in this process (Orgdesk stopped mid-way). */
-export type RotationState =
-  'running' | 'interrupted' | 'failed' | 'done' | 'nothing_created' | 'cleaned_up' | 'dismissed';
-export type RotationAction = 'resume' | 'check' | 'clean_up' | 'dismiss';
-
-export interface RotationView {
-  id: string;
-  target: RotationTarget;
-  newName: string;
-  state: RotationState;
-  steps: Array<{ number: number; step: RotationStep; label: string; status: StepStatus; error?: StepError }>;
-  newCredential?: CredentialIds;
-  repointedProfileIds: string[];
-  /** What exists now, as far as Orgdesk knows. */
-  exists: {
-    oldCredential: 'working' | 'maybe_revoked' | 'revoked';
-    newCredential: 'none' | 'maybe' | 'exists' | 'deleted';
-    newSecretInKeychain: 'yes' | 'no' | 'unknown';
-  };
-  /** A problem not tied to one step: the journal could not be written, a clean-up failed. */
-  problem?: StepError;
-  actions: RotationAction[];
-  /** One paragraph saying where the rotation is, what exists and what can be done. */
-  summary: string;
-  startedAt: string;
-  updatedAt: string;
-}
+export type { RotationAction, RotationState } from '../../shared/ipc/rotation';
+/** The report the window shows; its shape is the IPC contract's. */
+export type RotationView = RotationReport;
 
 export type RotationListener = (view: RotationView) => void;
 

@@ -49,6 +49,7 @@ import {
   UseAsProfileInput,
 } from './service-accounts';
 import { ServiceAccount } from '../api/service-accounts';
+import { RotationActionInput, RotationList, RotationRef, RotationReport } from './rotation';
 import type { IpcResult } from './result';
 
 const None = z.undefined();
@@ -59,6 +60,8 @@ const KEYCHAIN_DEADLINE_MS = 90_000;
  * good link, but a slow one, retries after 429s and a user browsing folders add minutes.
  */
 const EXPORT_DEADLINE_MS = 5 * 60_000;
+/** Five steps, three of them requests and two keychain writes that may wait on an unlock prompt. */
+const ROTATION_DEADLINE_MS = 3 * 60_000;
 
 /**
  * Every IPC operation of the app, once. Main registers a handler per entry and validates
@@ -141,6 +144,17 @@ export const contract = {
     revoke: channel(CredentialRef, CredentialRevoked, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
     /** A new profile signing in with this credential's client ID and its keychain secret. */
     useAsProfile: channel(UseAsProfileInput, ProfileView, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /**
+     * Replaces the credential in five journaled steps (create, save, prove, repoint, revoke),
+     * stopping at the first that fails with the old one still working. Refused with code
+     * `rotation_in_progress` while one runs, so a double click never makes two credentials.
+     */
+    rotate: channel(CredentialRef, RotationReport, { deadlineMs: ROTATION_DEADLINE_MS }),
+    /** Rotations not finished, including ones a quit interrupted: for the report at start. */
+    rotations: channel(None, RotationList),
+    rotation: channel(RotationRef, RotationReport),
+    /** Resume, check (did a lost create happen?), clean up the unused new credential, or dismiss. */
+    rotationAction: channel(RotationActionInput, RotationReport, { deadlineMs: ROTATION_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 

@@ -46,6 +46,10 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       revealSecret: fail,
       revoke: fail,
       useAsProfile: fail,
+      rotate: fail,
+      rotations: fail,
+      rotation: fail,
+      rotationAction: fail,
     },
   };
 }

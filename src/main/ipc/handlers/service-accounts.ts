@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { CredentialService } from '../../credentials/credential-service';
+import type { CredentialRotation } from '../../credentials/rotation';
 
 /** Service accounts of an organization: one-liners over the credential service. */
 export function serviceAccountHandlers(service: CredentialService): Handlers['serviceAccounts'] {
@@ -15,7 +16,7 @@ export function serviceAccountHandlers(service: CredentialService): Handlers['se
 }
 
 /** A service account's credentials and their secrets, which stay in main but for create and reveal. */
-export function credentialHandlers(service: CredentialService): Handlers['credentials'] {
+export function credentialHandlers(service: CredentialService, rotation: CredentialRotation): Handlers['credentials'] {
   return {
     list: ({ profileId, orgId, serviceAccountId }, call) =>
       service.listCredentials({ profileId, orgId, serviceAccountId }, call),
@@ -28,5 +29,16 @@ export function credentialHandlers(service: CredentialService): Handlers['creden
     revealSecret: (target) => service.revealSecret(target),
     revoke: (target, call) => service.revoke(target, call),
     useAsProfile: ({ name, color, ...target }, call) => service.useAsProfile(target, { name, color }, call),
+    rotate: (target, call) => service.rotate(target, call),
+    rotations: async () => ({ items: await rotation.list() }),
+    rotation: ({ rotationId }) => rotation.get(rotationId),
+    rotationAction: ({ rotationId, action }) => rotationActions[action](rotation, rotationId),
   };
 }
+
+const rotationActions = {
+  resume: (rotation: CredentialRotation, id: string) => rotation.resume(id),
+  check: (rotation: CredentialRotation, id: string) => rotation.check(id),
+  clean_up: (rotation: CredentialRotation, id: string) => rotation.cleanUp(id),
+  dismiss: (rotation: CredentialRotation, id: string) => rotation.dismiss(id),
+};

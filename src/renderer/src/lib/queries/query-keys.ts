@@ -14,6 +14,8 @@ export const queryKeys = {
       : (['people', profileId, orgId, filters.email ?? '', filters.role ?? ''] as const),
   roles: (profileId: string, orgId: string) => ['roles', profileId, orgId] as const,
   invitations: (profileId: string, orgId: string) => ['invitations', profileId, orgId] as const,
+  /** Unfinished credential rotations, across profiles. */
+  rotations: ['rotations'] as const,
   serviceAccounts: (profileId: string, orgId: string) => ['service-accounts', profileId, orgId] as const,
   /** Without `serviceAccountId`: the prefix of every credential list of the organization. */
   credentials: (profileId: string, orgId: string, serviceAccountId?: string) =>

@@ -14,6 +14,7 @@ import type {
   ServiceAccountRef,
   ServiceAccountRemoved,
 } from '../../../../shared/ipc/service-accounts';
+import type { RotationAction, RotationReport } from '../../../../shared/ipc/rotation';
 import { orgdesk } from '../ipc/bridge';
 import { cancellableCall, isCancelled } from '../ipc/cancellable';
 import { unwrap as unwrapOrThrow } from '../ipc/ipc-failure';
@@ -183,4 +184,63 @@ export async function copyOrgToken(handle: string): Promise<void> {
   toast.success('Token copied', {
     description: `The clipboard is cleared in ${clearsAfterSeconds} s if it still holds it.`,
   });
+}
+
+/** Rotations not finished (a quit or a failure stopped them), for the report in the window. */
+export function listRotations(signal?: AbortSignal): Promise<RotationReport[]> {
+  return cancellableCall(signal, (options) => orgdesk().credentials.rotations(undefined, options)).then(
+    (answer) => answer.items,
+  );
+}
+
+/** After a rotation moved: the credentials of its account and the profiles it may have repointed, read again. */
+function rotationChanged(client: QueryClient, report: RotationReport): Promise<unknown> {
+  const { profileId, orgId, serviceAccountId } = report.target;
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.credentials(profileId, orgId, serviceAccountId) }),
+    client.invalidateQueries({ queryKey: queryKeys.rotations }),
+    report.repointedProfileIds.length > 0 ? client.invalidateQueries({ queryKey: queryKeys.profiles }) : undefined,
+  ]);
+}
+
+/**
+ * Rotates a credential. The call answers when the rotation ends or stops at a step; `onprogress`
+ * gets the journal's view meanwhile, so each step shows its state as it goes.
+ */
+export async function rotateCredential(
+  client: QueryClient,
+  ref: CredentialRef,
+  onprogress: (report: RotationReport) => void,
+): Promise<RotationReport> {
+  let finished = false;
+  const poll = async () => {
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (finished) return;
+      const items = await listRotations().catch(() => []);
+      const running = items.find((item) => item.target.credentialId === ref.credentialId && item.state === 'running');
+      if (running && !finished) onprogress(running);
+    }
+  };
+  void poll();
+  try {
+    const report = await orgdesk().credentials.rotate(ref).then(unwrapOrThrow);
+    void rotationChanged(client, report);
+    return report;
+  } catch (error) {
+    void client.invalidateQueries({ queryKey: queryKeys.rotations });
+    throw error;
+  } finally {
+    finished = true;
+  }
+}
+
+export async function actOnRotation(
+  client: QueryClient,
+  rotationId: string,
+  action: RotationAction,
+): Promise<RotationReport> {
+  const report = await orgdesk().credentials.rotationAction({ rotationId, action }).then(unwrapOrThrow);
+  void rotationChanged(client, report);
+  return report;
 }
