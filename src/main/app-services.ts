@@ -12,6 +12,7 @@ import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/servi
 import { CredentialSecrets } from './credentials/credential-secrets';
 import { CredentialService } from './credentials/credential-service';
 import { OrgTokens } from './credentials/org-tokens';
+import { KeychainInventory } from './credentials/keychain-inventory';
 import { CredentialRotation } from './credentials/rotation';
 import { RotationJournal } from './credentials/rotation-journal';
 import { rotationPorts } from './credentials/rotation-ports';
@@ -115,7 +116,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         new PeopleExporter(clients, options.saveFile ?? cannotSaveFile, logger),
       ),
       serviceAccounts: serviceAccountHandlers(credentials),
-      credentials: credentialHandlers(credentials, rotation),
+      credentials: credentialHandlers(
+        credentials,
+        rotation,
+        new KeychainInventory(credentialSecrets, profiles, clients, logger),
+      ),
     },
     logger,
     calls,

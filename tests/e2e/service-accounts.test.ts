@@ -232,6 +232,24 @@ describe('service accounts and credentials', () => {
     await dialog().getByRole('button', { name: 'Done' }).click();
   });
 
+  it('lists the secrets held in the keychain and deletes the one whose credential is gone from the server', async () => {
+    await newCredential('orphan');
+    const orphan = credentialsNamed('orphan')[0]!;
+    // Deleted behind Orgdesk's back, as from the web console.
+    sandbox.state.credentials.remove(orphan.id);
+    await page.getByRole('button', { name: 'Secrets in the keychain' }).click();
+    const row = dialog().getByRole('row').filter({ hasText: orphan.client_id });
+    await row.filter({ hasText: 'No longer on the server' }).waitFor();
+    const held = dialog().getByRole('row').filter({ hasText: 'On the server' });
+    expect(await held.count()).toBe(3);
+    await screenshot(page, 'keychain-inventory');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog().getByRole('button', { name: 'Delete 1 no longer on the server' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect([...keychain.items.keys()].some((account) => account.includes(orphan.id))).toBe(false);
+    await dialog().getByRole('button', { name: 'Close' }).last().click();
+  });
+
   it('gets an organization token: its type and a live countdown, copied through main, never shown', async () => {
     await panel().getByRole('button', { name: 'Overview' }).click();
     await panel().getByRole('button', { name: 'Get an organization token' }).click();

@@ -37,6 +37,8 @@ import {
   CredentialRevoked,
   CredentialUpdateInput,
   CredentialView,
+  HeldSecretRef,
+  KeychainInventory,
   OrgTokenIssued,
   OrgTokenRef,
   SecretCopied,
@@ -155,6 +157,10 @@ export const contract = {
     rotation: channel(RotationRef, RotationReport),
     /** Resume, check (did a lost create happen?), clean up the unused new credential, or dismiss. */
     rotationAction: channel(RotationActionInput, RotationReport, { deadlineMs: ROTATION_DEADLINE_MS }),
+    /** Every credential secret Orgdesk holds, across profiles, each checked against its server. */
+    inventory: channel(None, KeychainInventory, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+    /** Deletes one held secret from the keychain (the credential on the server is not touched). */
+    forgetHeld: channel(HeldSecretRef, z.object({ deleted: z.boolean() }), { deadlineMs: KEYCHAIN_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 

@@ -97,3 +97,33 @@ export type OrgTokenIssued = z.infer<typeof OrgTokenIssued>;
 
 export const OrgTokenRef = z.object({ handle: z.string().min(1).max(64) });
 export type OrgTokenRef = z.input<typeof OrgTokenRef>;
+
+/** A credential secret Orgdesk holds in the keychain, and whether the server still has the credential. */
+export const HeldSecret = z.object({
+  profileId: z.string(),
+  /** Absent when the profile it was saved through has been removed. */
+  profileName: z.string().optional(),
+  orgId: z.string(),
+  serviceAccountId: z.string(),
+  credentialId: z.string(),
+  clientId: z.string(),
+  /** `gone`: the server answered 404, the secret can sign in nowhere. `unknown`: it could not be asked. */
+  status: z.enum(['exists', 'gone', 'unknown']),
+  credentialName: z.string().optional(),
+  problem: z.string().optional(),
+});
+export type HeldSecret = z.infer<typeof HeldSecret>;
+
+export const KeychainInventory = z.object({ items: z.array(HeldSecret) });
+export type KeychainInventory = z.infer<typeof KeychainInventory>;
+
+const KeychainPart = z.string().min(1).max(255);
+/** One held secret, by the names its keychain item carries. */
+export const HeldSecretRef = z.object({
+  profileId: KeychainPart,
+  orgId: KeychainPart,
+  serviceAccountId: KeychainPart,
+  credentialId: KeychainPart,
+  clientId: KeychainPart,
+});
+export type HeldSecretRef = z.input<typeof HeldSecretRef>;

@@ -50,6 +50,8 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       rotations: fail,
       rotation: fail,
       rotationAction: fail,
+      inventory: fail,
+      forgetHeld: fail,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { CredentialService } from '../../credentials/credential-service';
 import type { CredentialRotation } from '../../credentials/rotation';
+import type { KeychainInventory } from '../../credentials/keychain-inventory';
 
 /** Service accounts of an organization: one-liners over the credential service. */
 export function serviceAccountHandlers(service: CredentialService): Handlers['serviceAccounts'] {
@@ -16,7 +17,11 @@ export function serviceAccountHandlers(service: CredentialService): Handlers['se
 }
 
 /** A service account's credentials and their secrets, which stay in main but for create and reveal. */
-export function credentialHandlers(service: CredentialService, rotation: CredentialRotation): Handlers['credentials'] {
+export function credentialHandlers(
+  service: CredentialService,
+  rotation: CredentialRotation,
+  inventory: KeychainInventory,
+): Handlers['credentials'] {
   return {
     list: ({ profileId, orgId, serviceAccountId }, call) =>
       service.listCredentials({ profileId, orgId, serviceAccountId }, call),
@@ -33,6 +38,8 @@ export function credentialHandlers(service: CredentialService, rotation: Credent
     rotations: async () => ({ items: await rotation.list() }),
     rotation: ({ rotationId }) => rotation.get(rotationId),
     rotationAction: ({ rotationId, action }) => rotationActions[action](rotation, rotationId),
+    inventory: async (_input, call) => ({ items: await inventory.list(call) }),
+    forgetHeld: (ref) => inventory.forget(ref),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   CredentialList,
   CredentialRef,
   CredentialView,
+  HeldSecret,
   OrgTokenIssued,
   ServiceAccountList,
   ServiceAccountRef,
@@ -243,4 +244,23 @@ export async function actOnRotation(
   const report = await orgdesk().credentials.rotationAction({ rotationId, action }).then(unwrapOrThrow);
   void rotationChanged(client, report);
   return report;
+}
+
+export function keychainInventory(signal?: AbortSignal): Promise<HeldSecret[]> {
+  return cancellableCall(signal, (options) => orgdesk().credentials.inventory(undefined, options)).then(
+    (answer) => answer.items,
+  );
+}
+
+/** Deletes held secrets one after another; the credential lists that showed them as held read again. */
+export async function forgetHeldSecrets(client: QueryClient, items: readonly HeldSecret[]): Promise<number> {
+  let deleted = 0;
+  for (const { profileId, orgId, serviceAccountId, credentialId, clientId } of items) {
+    const answer = await orgdesk()
+      .credentials.forgetHeld({ profileId, orgId, serviceAccountId, credentialId, clientId })
+      .then(unwrapOrThrow);
+    if (answer.deleted) deleted += 1;
+    void client.invalidateQueries({ queryKey: queryKeys.credentials(profileId, orgId, serviceAccountId) });
+  }
+  return deleted;
 }

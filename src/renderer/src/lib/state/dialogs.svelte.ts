@@ -7,6 +7,21 @@ class DialogsManager {
   #profileForm = $state<ProfileDialog | null>(null);
   #removal = $state<ProfileView | null>(null);
   #newOrganization = $state<ProfileView | null>(null);
+  #keychain = $state(false);
+
+  /** Whether the keychain inventory is open. */
+  get keychain(): boolean {
+    return this.#keychain;
+  }
+
+  openKeychain(): void {
+    this.#closeAll();
+    this.#keychain = true;
+  }
+
+  closeKeychain(): void {
+    this.#keychain = false;
+  }
 
   get profileForm(): ProfileDialog | null {
     return this.#profileForm;
@@ -49,6 +64,7 @@ class DialogsManager {
     this.#profileForm = null;
     this.#removal = null;
     this.#newOrganization = null;
+    this.#keychain = false;
   }
 
   closeProfileForm(): void {
