@@ -3,7 +3,7 @@ import { Id, Permissions, Timestamp, pathId } from '../api/common';
 import { Credential } from '../api/credentials';
 import { Description, MachineName, ServiceAccount } from '../api/service-accounts';
 import { OrgRef } from './organizations';
-import { ProfileColor, ProfileName, ProfileView } from './profiles';
+import { ProfileColor, ProfileId, ProfileName, ProfileView } from './profiles';
 
 export const ServiceAccountList = z.object({
   items: z.array(ServiceAccount),
@@ -117,13 +117,12 @@ export type HeldSecret = z.infer<typeof HeldSecret>;
 export const KeychainInventory = z.object({ items: z.array(HeldSecret) });
 export type KeychainInventory = z.infer<typeof KeychainInventory>;
 
-const KeychainPart = z.string().min(1).max(255);
-/** One held secret, by the names its keychain item carries. */
+/** One held secret, by the names its keychain item carries: the same IDs the API takes in a path. */
 export const HeldSecretRef = z.object({
-  profileId: KeychainPart,
-  orgId: KeychainPart,
-  serviceAccountId: KeychainPart,
-  credentialId: KeychainPart,
-  clientId: KeychainPart,
+  profileId: ProfileId,
+  orgId: pathId('organization ID'),
+  serviceAccountId: pathId('service account ID'),
+  credentialId: pathId('credential ID'),
+  clientId: pathId('client ID'),
 });
 export type HeldSecretRef = z.input<typeof HeldSecretRef>;
