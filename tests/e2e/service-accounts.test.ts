@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { launchApp, screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
 import { MemorySecretStore } from '../support/memory-secret-store';
 
@@ -49,6 +50,9 @@ describe('service accounts and credentials', () => {
   it('creates a credential, shows its secret once, saves it to the keychain, and never logs it', async () => {
     await panel().getByRole('button', { name: 'New credential' }).click();
     await dialog().getByLabel('Name', { exact: true }).fill('github-actions');
+    await dialog()
+      .getByLabel(/^Description/)
+      .fill('Deploys from main');
     expect(
       await dialog()
         .getByRole('checkbox', { name: /Save the secret to the OS keychain/ })
@@ -66,6 +70,7 @@ describe('service accounts and credentials', () => {
     const row = panel().getByRole('row').filter({ hasText: 'github-actions' });
     expect(await row.textContent()).toContain('In keychain');
     expect(await row.textContent()).toContain('Never used');
+    expect(await row.textContent()).toContain('Deploys from main');
   });
 
   it('asks before closing the panel when the secret was neither saved nor copied', async () => {
@@ -330,6 +335,64 @@ describe('service accounts at the minimum window size, 960×600', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await screenshot(page, `service-account-960x600-${scheme}`);
       expect(await seriousViolations(page)).toEqual([]);
+    }
+  });
+});
+
+describe('a rotation left unfinished', () => {
+  it('is reported across the app, and again at the next start, from the journal', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'orgdesk-rotation-restart-'));
+    const keychain = new MemorySecretStore();
+    const first = await launchApp({ userDataDir, secretStore: keychain, viewport: { width: 1280, height: 800 } });
+    try {
+      const page = first.page;
+      page.setDefaultTimeout(10_000);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.getByRole('button', { name: 'Try the sandbox' }).click();
+      await page
+        .getByRole('list', { name: 'Organizations of Sandbox' })
+        .getByRole('button', { name: 'Acme Robotics' })
+        .click();
+      const panel = page.getByRole('tabpanel');
+      await panel.getByRole('button', { name: 'Service accounts', exact: true }).click();
+      await panel.getByRole('button', { name: /orgdesk-admin/ }).click();
+      await panel.getByRole('button', { name: 'New credential' }).click();
+      await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('left-behind');
+      await page.getByRole('dialog').getByRole('button', { name: 'Create credential' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+      const sandbox = await first.services.sandbox.ensure();
+      sandbox.faults.add({ method: 'POST', path: '/service-account-token', status: 401 });
+      await panel.getByRole('button', { name: 'Actions for left-behind' }).click();
+      await page.getByRole('menuitem', { name: 'Rotate…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Rotate credential' }).click();
+      await page.getByRole('dialog').locator('.summary').waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'The rotation of the credential left-behind did not finish' })
+        .waitFor();
+    } finally {
+      await first.close();
+    }
+
+    const second = await launchApp({ userDataDir, secretStore: keychain, viewport: { width: 1280, height: 800 } });
+    try {
+      const banner = second.page
+        .getByRole('alert')
+        .filter({ hasText: 'The rotation of the credential left-behind did not finish' });
+      await banner.waitFor({ timeout: 10_000 });
+      expect(await banner.textContent()).toContain('The old credential still works.');
+      await screenshot(second.page, 'rotation-reported-at-start');
+      await banner.getByRole('button', { name: 'Review' }).click();
+      await second.page
+        .getByRole('dialog')
+        .getByText(/Step 3: Sign in with it and make one read — failed/)
+        .waitFor();
+      await second.page.getByRole('dialog').getByRole('button', { name: 'Dismiss' }).click();
+      await banner.waitFor({ state: 'detached' });
+    } finally {
+      await second.close();
+      await rm(userDataDir, { recursive: true, force: true });
     }
   });
 });
