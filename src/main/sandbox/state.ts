@@ -3,6 +3,11 @@ import { InvitationStore } from './resources/invitations/store';
 import { OrganizationStore } from './resources/organizations/store';
 import { RoleStore } from './resources/roles/store';
 import { ServiceAccountStore } from './resources/service-accounts/store';
+import {
+  SsoConnectionStore,
+  type SsoConnectionInput,
+  type SsoConnectionRecord,
+} from './resources/sso-connection/store';
 import { TokenStore, type TokenRecord } from './resources/tokens/store';
 import { UserStore } from './resources/users/store';
 import { StoreContext, type StoreContextOptions } from './store-context';
@@ -25,6 +30,8 @@ export class SandboxState {
   readonly roles: RoleStore;
   readonly tokens: TokenStore;
   readonly invitations: InvitationStore;
+  /** Written through `enableSso` and `disableSso` only, which keep `sso_enabled` in step. */
+  readonly ssoConnections: SsoConnectionStore;
 
   constructor(options: SandboxStateOptions = {}) {
     this.context = new StoreContext(options);
@@ -35,6 +42,7 @@ export class SandboxState {
     this.roles = new RoleStore();
     this.tokens = new TokenStore(this.context, options.tokenTtlSeconds, (token) => this.#issuerExists(token));
     this.invitations = new InvitationStore(this.context, (id) => this.organizations.get(id) !== undefined);
+    this.ssoConnections = new SsoConnectionStore(this.context);
   }
 
   /**
@@ -47,6 +55,20 @@ export class SandboxState {
     const credentials = this.credentials.removeAllOf(id);
     this.roles.removePrincipal(id);
     return { credentials };
+  }
+
+  /** The organization's new connection, or undefined when it already has one (a 409). */
+  enableSso(organizationId: string, input: SsoConnectionInput): SsoConnectionRecord | undefined {
+    const connection = this.ssoConnections.create(organizationId, input);
+    if (connection !== undefined) this.organizations.setSsoEnabled(organizationId, true);
+    return connection;
+  }
+
+  /** The removed connection, or undefined when there was none (a 404). */
+  disableSso(organizationId: string): SsoConnectionRecord | undefined {
+    const connection = this.ssoConnections.remove(organizationId);
+    if (connection !== undefined) this.organizations.setSsoEnabled(organizationId, false);
+    return connection;
   }
 
   #issuerExists(token: TokenRecord): boolean {

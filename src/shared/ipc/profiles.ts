@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { displayName } from '../text';
+import { isLoopbackHost } from '../urls';
 import { BearerToken, BearerTokenOrKeep, ClientId, ClientSecret, ClientSecretOrKeep } from './credentials';
 
 export const DEFAULT_BASE_URL = 'https://api.keycard.ai';
@@ -8,8 +9,6 @@ export const DEFAULT_BASE_URL = 'https://api.keycard.ai';
 export const PROFILE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
 
 export const ProfileId = z.uuid();
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const ProfileName = displayName({
   required: 'Give the profile a name',
@@ -37,7 +36,7 @@ export const BaseUrl = z
     else if (!/^https?:$/.test(url.protocol))
       ctx.addIssue({ code: 'custom', message: 'The URL must start with https://' });
     // A client secret must not cross a network in the clear; plain HTTP is for a server on this machine.
-    else if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+    else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
       ctx.addIssue({ code: 'custom', message: 'Use https:// (plain http:// is only allowed for localhost)' });
   })
   .transform((value) => value.replace(/\/+$/, ''));

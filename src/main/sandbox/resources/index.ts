@@ -7,6 +7,7 @@ import { registerInvitationRoutes } from './invitations/routes';
 import { registerOrganizationRoutes } from './organizations/routes';
 import { registerRoleRoutes } from './roles/routes';
 import { registerServiceAccountRoutes } from './service-accounts/routes';
+import { registerSsoConnectionRoutes } from './sso-connection/routes';
 import { registerUserRoutes } from './users/routes';
 
 export type RegisterResourceRoutes = (scope: FastifyInstance, state: SandboxState) => void;
@@ -20,6 +21,7 @@ export const RESOURCE_ROUTES: readonly RegisterResourceRoutes[] = [
   registerIdentityRoutes,
   registerServiceAccountRoutes,
   registerCredentialRoutes,
+  registerSsoConnectionRoutes,
 ];
 
 /** Routes that take no bearer token (an invitation link's token is its own credential). */

@@ -77,6 +77,17 @@ export class OrganizationStore {
     return next;
   }
 
+  /**
+   * Only `SandboxState` calls this, as the SSO connection appears or goes. `updated_at` stays:
+   * the organization's own fields were not edited, and the connection has its own times.
+   */
+  setSsoEnabled(id: string, enabled: boolean): OrganizationRecord {
+    const current = required(this.#records.get(id), 'organization', id);
+    const next: OrganizationRecord = { ...current, sso_enabled: enabled };
+    this.#records.replace(next);
+    return next;
+  }
+
   #unusedId(): string {
     let id = this.#context.newId();
     while (this.#records.get(id) !== undefined || this.#idByLabel.has(id)) id = this.#context.newId();
