@@ -63,4 +63,5 @@ export { ServiceAccounts } from './resources/service-accounts';
 export type * from './resources/service-accounts';
 export { ServiceAccountCredentials } from './resources/credentials';
 export type * from './resources/credentials';
+export { SsoConnection } from './resources/sso-connection';
 export type { ListAllResponse } from './resources/list-all';

@@ -17,6 +17,7 @@ import { Identities } from './identities';
 import { Invitations } from './invitations';
 import { Roles } from './roles';
 import { ServiceAccounts } from './service-accounts';
+import { SsoConnection } from './sso-connection';
 import { Users } from './users';
 
 export { DEFAULT_EXPAND, expandQuery, type ExpandParams } from './expand';
@@ -37,6 +38,7 @@ export class Organizations extends APIResource {
   readonly identities = new Identities(this.client);
   readonly roles = new Roles(this.client);
   readonly serviceAccounts = new ServiceAccounts(this.client);
+  readonly ssoConnection = new SsoConnection(this.client);
 
   list(params: OrganizationListParams = {}, call?: CallOptions): Promise<OrganizationListResponse> {
     const { after, before, limit } = params;
