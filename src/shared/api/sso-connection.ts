@@ -41,22 +41,31 @@ export const SSO_CLIENT_SECRET_MAX = 4096;
 export const SSO_TOKEN_LIST_MAX = 200;
 export const SSO_TOKEN_MAX = 255;
 
+/** What is wrong with an SSO URL; discovery tells a plain-http endpoint (`not_https`) from a malformed one. */
+export type SsoUrlIssue = 'not_url' | 'userinfo' | 'not_https';
+
 /**
- * Why `value` cannot be an SSO URL, or undefined: absolute, `https` (plain `http` only to this
- * machine, where nothing crosses a network in the clear), no user name or password in it.
+ * Absolute, `https` (plain `http` only to this machine, where nothing crosses a network in the
+ * clear), no user name or password: undefined when `value` is all that, else what it is not.
  */
-export function ssoUrlProblem(value: string, what: string): string | undefined {
+export function ssoUrlIssue(value: string): SsoUrlIssue | undefined {
   const url = URL.parse(value);
-  if (url === null) return `The ${what} must be a full URL such as https://login.example.com`;
-  // Credentials in the URL would be stored by Keycard and shown to every admin.
-  if (url.username !== '' || url.password !== '') return `The ${what} cannot contain a user name or password`;
+  if (url === null) return 'not_url';
+  if (url.username !== '' || url.password !== '') return 'userinfo';
   if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:') {
-    return isLoopbackHost(url.hostname)
-      ? undefined
-      : `The ${what} must use https:// (plain http:// is only allowed for localhost)`;
-  }
-  return `The ${what} must start with https://`;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? undefined : 'not_https';
+}
+
+const URL_MESSAGES: Record<SsoUrlIssue, (what: string) => string> = {
+  not_url: (what) => `The ${what} must be a full URL such as https://login.example.com`,
+  // Credentials in the URL would be stored by Keycard and shown to every admin.
+  userinfo: (what) => `The ${what} cannot contain a user name or password`,
+  not_https: (what) => `The ${what} must use https:// (plain http:// is only allowed for localhost)`,
+};
+
+export function ssoUrlProblem(value: string, what: string): string | undefined {
+  const issue = ssoUrlIssue(value);
+  return issue === undefined ? undefined : URL_MESSAGES[issue](what);
 }
 
 /** An issuer or endpoint URL the app sends; `what` names it in every message. */
@@ -162,3 +171,21 @@ export const SsoUpdateBody = z.object({
   protocols: SsoProtocolsInput.nullish(),
 });
 export type SsoUpdateBody = z.infer<typeof SsoUpdateBody>;
+
+/**
+ * Why an OpenID discovery failed, for the form to say so. `not_https` covers the issuer typed and
+ * any endpoint the document names; `invalid_issuer` is any other problem with the issuer typed.
+ */
+export const SsoDiscoveryFailure = z.enum([
+  'invalid_issuer',
+  'not_https',
+  'unreachable',
+  'timed_out',
+  'http_status',
+  'redirected',
+  'too_large',
+  'not_json',
+  'invalid_document',
+  'issuer_mismatch',
+]);
+export type SsoDiscoveryFailure = z.infer<typeof SsoDiscoveryFailure>;
