@@ -2,8 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, DeadlineError } from '../../src/main/errors';
+import { checkConnection } from '../../src/main/sso/check';
 import { DISCOVERY_PATH, DiscoveryError, discoverProvider } from '../../src/main/sso/discovery';
-import { SsoEnableBody } from '../../src/shared/api/sso-connection';
+import { SsoEnableBody, type SsoConnection } from '../../src/shared/api/sso-connection';
 import { startFakeIdentityProvider, type FakeIdentityProvider } from '../support/fake-identity-provider';
 
 /** OpenID discovery in main against a fake identity provider over HTTP, one variant per rule. */
@@ -150,5 +151,75 @@ describe('OpenID discovery', () => {
   it('says what answered when there is no document', async () => {
     const error = await refusal(idp.issuer('missing'));
     expect(error).toMatchObject({ code: 'http_status', status: 404 });
+  });
+});
+
+describe('checking a connection against its provider', () => {
+  async function heldAs(variant: 'good' | 'jwks-gone' | 'jwks-empty'): Promise<SsoConnection> {
+    const found = await discoverProvider(idp.issuer(variant));
+    return {
+      id: 'conn',
+      identifier: found.identifier,
+      client_id: 'app',
+      client_secret_set: true,
+      protocols: found.protocols,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    };
+  }
+
+  it('finds nothing to report when Keycard holds what the provider publishes, scopes in any order', async () => {
+    const held = await heldAs('good');
+    const scopes = held.protocols?.oauth2?.scopes_supported ?? [];
+    const reordered = {
+      ...held,
+      protocols: { ...held.protocols, oauth2: { ...held.protocols?.oauth2, scopes_supported: [...scopes].reverse() } },
+    };
+    const check = await checkConnection(reordered);
+    expect(check.differences).toEqual([]);
+    expect(check.jwks).toEqual({ status: 'ok', keys: 1 });
+  });
+
+  it('names each drifted field with both values', async () => {
+    const held = await heldAs('good');
+    const issuer = idp.issuer('good');
+    const drifted: SsoConnection = {
+      ...held,
+      protocols: {
+        oauth2: { ...held.protocols?.oauth2, token_endpoint: `${issuer}/old-token`, scopes_supported: ['openid'] },
+        openid: null,
+      },
+    };
+    const check = await checkConnection(drifted);
+    expect(check.differences).toEqual([
+      { field: 'token_endpoint', held: `${issuer}/old-token`, discovered: `${issuer}/token` },
+      { field: 'scopes_supported', held: ['openid'], discovered: ['openid', 'email', 'profile'] },
+      { field: 'userinfo_endpoint', held: null, discovered: `${issuer}/userinfo` },
+    ]);
+  });
+
+  it('reports a JWKS that no longer answers, and one it would not ask over plain http', async () => {
+    const gone = await checkConnection(await heldAs('jwks-gone'));
+    expect(gone.differences).toEqual([]);
+    expect(gone.jwks).toMatchObject({ status: 'failed', code: 'http_status' });
+    const empty = await checkConnection(await heldAs('jwks-empty'));
+    expect(empty.jwks).toMatchObject({ status: 'failed', code: 'invalid_document', message: /no keys/ });
+    const held = await heldAs('good');
+    const before = idp.seen.length;
+    const insecure = await checkConnection({
+      ...held,
+      protocols: { ...held.protocols, oauth2: { ...held.protocols?.oauth2, jwks_uri: 'http://keys.example.com/jwks' } },
+    });
+    expect(insecure.jwks).toMatchObject({ status: 'failed', code: 'not_https' });
+    expect(insecure.differences.map((d) => d.field)).toEqual(['jwks_uri']);
+    expect(idp.seen.slice(before)).toEqual([`/good${DISCOVERY_PATH}`]);
+    const none = await checkConnection({ ...held, protocols: null });
+    expect(none.jwks).toEqual({ status: 'absent' });
+  });
+
+  it('throws the discovery failure when the issuer no longer serves its document', async () => {
+    const held = await heldAs('good');
+    const error = await failure(checkConnection({ ...held, identifier: idp.issuer('issuer-mismatch') }));
+    expect(error).toMatchObject({ code: 'issuer_mismatch' });
   });
 });

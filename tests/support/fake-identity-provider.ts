@@ -19,6 +19,8 @@ export type ProviderVariant =
   | 'redirect-loop'
   | 'http-endpoint'
   | 'bad-scopes'
+  | 'jwks-gone'
+  | 'jwks-empty'
   | 'missing';
 
 export interface FakeIdentityProvider {
@@ -59,8 +61,19 @@ export async function startFakeIdentityProvider(): Promise<FakeIdentityProvider>
 
   const serve = (variant: string, req: IncomingMessage, res: ServerResponse): void => {
     const issuer = `${url}/${variant}`;
+    if (req.url?.endsWith('/jwks')) {
+      if (variant === 'jwks-gone') res.writeHead(404).end();
+      else if (variant === 'jwks-empty') json(res, { keys: [] });
+      else
+        json(res, {
+          keys: [{ kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }],
+        });
+      return;
+    }
     switch (variant as ProviderVariant) {
       case 'good':
+      case 'jwks-gone':
+      case 'jwks-empty':
         return json(res, document(issuer));
       case 'trailing-slash':
         return json(res, document(`${issuer}/`));

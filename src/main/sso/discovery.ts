@@ -102,6 +102,20 @@ export async function discoverProvider(
   call: CallOptions = {},
 ): Promise<DiscoveredProvider> {
   const identifier = checkedIssuer(issuer);
+  const url = new URL(identifier.replace(/\/+$/, '') + DISCOVERY_PATH);
+  return readDocument(identifier, await fetchProviderJson(url, 'discovery document', options, call));
+}
+
+/**
+ * GETs a JSON document from an identity provider under discovery's rules (size, time, redirects
+ * only within the origin), each failure a DiscoveryError; `what` names the document in messages.
+ */
+export async function fetchProviderJson(
+  url: URL,
+  what: string,
+  options: DiscoveryOptions = {},
+  call: CallOptions = {},
+): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DISCOVERY_TIMEOUT_MS;
   const own =
     options.dispatcher === undefined
@@ -109,12 +123,15 @@ export async function discoverProvider(
       : undefined;
   const dispatcher = options.dispatcher ?? (own as Dispatcher);
   try {
-    const text = await fetchDocument(dispatcher, new URL(identifier.replace(/\/+$/, '') + DISCOVERY_PATH), {
-      timeoutMs,
-      maxBytes: options.maxBytes ?? DISCOVERY_MAX_BYTES,
-      call,
-    });
-    return readDocument(identifier, text);
+    const limits = { timeoutMs, maxBytes: options.maxBytes ?? DISCOVERY_MAX_BYTES, call, what };
+    const text = await fetchDocument(dispatcher, url, limits);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new DiscoveryError('not_json', `The ${what} from ${url.host} is not JSON.`, 'unexpected_response', {
+        cause: error,
+      });
+    }
   } finally {
     await own?.destroy();
   }
@@ -128,11 +145,14 @@ function checkedIssuer(issuer: string): string {
   throw new DiscoveryError(code, message, 'invalid_input');
 }
 
-async function fetchDocument(
-  dispatcher: Dispatcher,
-  start: URL,
-  limits: { timeoutMs: number; maxBytes: number; call: CallOptions },
-): Promise<string> {
+interface Limits {
+  timeoutMs: number;
+  maxBytes: number;
+  call: CallOptions;
+  what: string;
+}
+
+async function fetchDocument(dispatcher: Dispatcher, start: URL, limits: Limits): Promise<string> {
   let url = start;
   for (let hop = 0; ; hop++) {
     const response = await fetchOnce(dispatcher, url, limits);
@@ -143,13 +163,13 @@ async function fetchDocument(
       if (next === null || next.origin !== url.origin) {
         throw new DiscoveryError(
           'redirected',
-          `${url.host} redirected the discovery request to another site${next === null ? '' : ` (${next.origin})`}; Orgdesk only follows redirects within ${url.origin}.`,
+          `${url.host} redirected the request for the ${limits.what} to another site${next === null ? '' : ` (${next.origin})`}; Orgdesk only follows redirects within ${url.origin}.`,
         );
       }
       if (hop >= DISCOVERY_MAX_REDIRECTS) {
         throw new DiscoveryError(
           'redirected',
-          `${url.host} redirected the discovery request more than ${DISCOVERY_MAX_REDIRECTS} times.`,
+          `${url.host} redirected the request for the ${limits.what} more than ${DISCOVERY_MAX_REDIRECTS} times.`,
         );
       }
       url = next;
@@ -158,7 +178,7 @@ async function fetchDocument(
     if (response.status !== 200) {
       throw new DiscoveryError(
         'http_status',
-        `${url.host} answered ${response.status} for ${url.pathname}: no discovery document there.`,
+        `${url.host} answered ${response.status} for ${url.pathname}: no ${limits.what} there.`,
         'unexpected_response',
         { status: response.status },
       );
@@ -170,7 +190,7 @@ async function fetchDocument(
 async function fetchOnce(
   dispatcher: Dispatcher,
   url: URL,
-  { timeoutMs, maxBytes, call }: { timeoutMs: number; maxBytes: number; call: CallOptions },
+  { timeoutMs, maxBytes, call, what }: Limits,
 ): Promise<RawResponse> {
   try {
     return await send(dispatcher, {
@@ -200,10 +220,10 @@ async function fetchOnce(
     if (error instanceof ResponseTooLargeError) {
       throw new DiscoveryError(
         'too_large',
-        `The discovery document from ${url.host} is larger than ${Math.round(maxBytes / 1024)} KB.`,
+        `The ${what} from ${url.host} is larger than ${Math.round(maxBytes / 1024)} KB.`,
       );
     }
-    const failure = classifyTransportError(error, { where: 'discovery', host: url.host, timeoutMs });
+    const failure = classifyTransportError(error, { where: `the request for the ${what}`, host: url.host, timeoutMs });
     if (failure === undefined) throw error;
     if (failure.error instanceof TimeoutError) {
       throw new DiscoveryError('timed_out', failure.error.message, 'timeout', { cause: error });
@@ -212,15 +232,7 @@ async function fetchOnce(
   }
 }
 
-function readDocument(identifier: string, text: string): DiscoveredProvider {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DiscoveryError('not_json', 'The discovery document is not JSON.', 'unexpected_response', {
-      cause: error,
-    });
-  }
+function readDocument(identifier: string, json: unknown): DiscoveredProvider {
   const parsed = DiscoveryDocument.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'the document';
