@@ -9,6 +9,7 @@ import {
   createKeycardClient,
   type KeycardClient,
 } from '../../src/main/api';
+import { createLogger } from '../../src/main/log';
 import { ErrorBody, TokenResponse } from '../../src/shared/api/common';
 import { SsoConnection, type SsoEnableBody } from '../../src/shared/api/sso-connection';
 import { SSO_ALREADY_ENABLED_CODE } from '../../src/main/sandbox/resources/sso-connection/routes';
@@ -221,6 +222,31 @@ describe('SSO connection', () => {
       expect(answer.text).not.toContain('"client_secret"');
     }
     await client.organizations.ssoConnection.disable(acme);
+  });
+
+  it('writes no client secret to the log, at debug level, through enable, update and a refused enable', async () => {
+    const acme = org('org_admin');
+    const lines: string[] = [];
+    const logged = createKeycardClient({
+      baseUrl: sandbox.url,
+      credentials: {
+        type: 'client_credentials',
+        clientId: sandbox.primaryCredential.clientId,
+        getSecret: async () => sandbox.primaryCredential.clientSecret,
+      },
+      timeoutMs: 5_000,
+      sleep: async () => {},
+      logger: createLogger((line) => lines.push(line), 'debug'),
+    });
+    const [first, second] = [newSecret(), newSecret()];
+    await logged.organizations.ssoConnection.enable(acme, { ...ENABLE, client_secret: first });
+    await logged.organizations.ssoConnection.update(acme, { client_secret: second });
+    await failure(logged.organizations.ssoConnection.enable(acme, { ...ENABLE, client_secret: second }));
+    expect(lines.some((line) => line.includes('sso-connection'))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toContain(first);
+      expect(line).not.toContain(second);
+    }
   });
 
   it('refuses bad input by field name (422): URLs, scopes, PKCE methods, empty client ID', async () => {
