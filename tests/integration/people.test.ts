@@ -10,7 +10,9 @@ import {
   createKeycardClient,
   type KeycardClient,
 } from '../../src/main/api';
-import { startSandbox, type RunningSandbox, type SandboxMembership } from '../../src/main/sandbox/server';
+import { startSandbox, type RunningSandbox } from '../../src/main/sandbox/server';
+import { sandboxLogin } from './support/sandbox-client';
+import { membershipOf } from './support/dispatch';
 
 /** People (members, invitations, roles, identities) through the API client against the sandbox over HTTP. */
 const USERS_PER_ORG = 250;
@@ -29,24 +31,8 @@ afterAll(async () => {
 beforeEach(() => {
   sandbox.faults.clear();
   sandbox.faults.clearRequests();
-  client = login(sandbox.primaryCredential.clientId, sandbox.primaryCredential.clientSecret);
+  client = sandboxLogin(sandbox, sandbox.primaryCredential.clientId, sandbox.primaryCredential.clientSecret);
 });
-
-function login(clientId: string, secret: string): KeycardClient {
-  return createKeycardClient({
-    baseUrl: sandbox.url,
-    credentials: { type: 'client_credentials', clientId, getSecret: async () => secret },
-    timeoutMs: 5_000,
-    sleep: async () => {},
-  });
-}
-
-/** The primary credential: admin in Acme and Globex, member in Initech, viewer in Umbrella. */
-function membership(role: SandboxMembership['role']): SandboxMembership {
-  const found = sandbox.primaryCredential.memberships.find((m) => m.role === role);
-  if (!found) throw new Error(`the primary credential has no ${role} membership`);
-  return found;
-}
 
 const failure = (promise: Promise<unknown>): Promise<unknown> =>
   promise.then(
@@ -56,7 +42,7 @@ const failure = (promise: Promise<unknown>): Promise<unknown> =>
 
 describe('identities', () => {
   it('walks every member and invitation with the total count, in pages', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const first = await client.organizations.identities.list(org, { limit: 50, expand: ['total_count'] });
     expect(first.items).toHaveLength(50);
     expect(first.pagination.total_count).toBe(USERS_PER_ORG + SEEDED_INVITATIONS);
@@ -69,7 +55,7 @@ describe('identities', () => {
   });
 
   it('filters by email (case-insensitive substring, sent percent-encoded) and by role, counting the matches', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const page = await client.organizations.identities.list(org, {
       email: 'GUEST.',
       role: 'org_viewer',
@@ -83,9 +69,9 @@ describe('identities', () => {
   });
 
   it('answers 404 for an organization the caller is not a member of', async () => {
-    const acme = membership('org_admin');
+    const acme = membershipOf(sandbox, 'org_admin');
     const [, acmeOnly] = sandbox.credentials;
-    const outsider = login(acmeOnly!.clientId, acmeOnly!.clientSecret);
+    const outsider = sandboxLogin(sandbox, acmeOnly!.clientId, acmeOnly!.clientSecret);
     const globex = sandbox.primaryCredential.memberships[1]!.organizationId;
     expect(acmeOnly!.memberships.map((m) => m.organizationId)).toEqual([acme.organizationId]);
     expect(await failure(outsider.organizations.identities.list(globex))).toBeInstanceOf(ApiNotFoundError);
@@ -100,7 +86,7 @@ describe('identities', () => {
 
 describe('roles', () => {
   it('lists organization roles for the picker and zone roles for reference', async () => {
-    const org = membership('org_viewer').organizationId;
+    const org = membershipOf(sandbox, 'org_viewer').organizationId;
     const organization = await client.organizations.roles.list(org, { scope: 'organization' });
     expect(organization.items.map((r) => r.name)).toEqual(['org_admin', 'org_member', 'org_viewer']);
     expect(organization.items[0]?.label).toBe('Organization Administrator');
@@ -112,7 +98,7 @@ describe('roles', () => {
 
 describe('members', () => {
   it('changes a role, disables and re-enables, then removes a member', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const target = (await client.organizations.users.list(org, { role: 'org_member', limit: 1 })).items[0]!;
     const promoted = await client.organizations.users.update(org, target.id, { role: 'org_admin' });
     expect(promoted).toMatchObject({ id: target.id, role: 'org_admin', status: target.status });
@@ -129,7 +115,7 @@ describe('members', () => {
   });
 
   it('refuses every change to a viewer with 403 and leaves the member as it was', async () => {
-    const org = membership('org_viewer').organizationId;
+    const org = membershipOf(sandbox, 'org_viewer').organizationId;
     const target = sandbox.state.users.of(org).all()[2]!;
     expect(await failure(client.organizations.users.update(org, target.id, { role: 'org_admin' }))).toBeInstanceOf(
       PermissionDeniedError,
@@ -144,7 +130,7 @@ describe('members', () => {
 
 describe('invitations', () => {
   it('invites, refuses a duplicate or a member with 409, revokes, and shows it revoked', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const invitation = await client.organizations.invitations.create(org, {
       email: 'grace.hopper@navy.example',
       role: 'org_member',
@@ -172,7 +158,7 @@ describe('invitations', () => {
   });
 
   it('tells an address already a member (already_member) from one already invited (already_invited), whatever its case', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const invitations = sandbox.state.invitations.of(org);
     await client.organizations.invitations.create(org, { email: 'Ada.Lovelace@Engine.example', role: 'org_viewer' });
     const before = invitations.size;
@@ -195,7 +181,7 @@ describe('invitations', () => {
   });
 
   it('refuses a malformed address at the server too (the client sends what it is given)', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const err = await failure(
       client.organizations.invitations.create(org, { email: 'evil\u202E@x.example', role: 'org_member' }),
     );
@@ -203,7 +189,7 @@ describe('invitations', () => {
   });
 
   it('refuses invitations to a viewer with 403', async () => {
-    const org = membership('org_viewer').organizationId;
+    const org = membershipOf(sandbox, 'org_viewer').organizationId;
     const err = await failure(
       client.organizations.invitations.create(org, { email: 'x@y.example', role: 'org_member' }),
     );
@@ -213,7 +199,7 @@ describe('invitations', () => {
   });
 
   it('never sends an invitation twice when the connection drops', async () => {
-    const org = membership('org_admin').organizationId;
+    const org = membershipOf(sandbox, 'org_admin').organizationId;
     const invitationsPath = `/organizations/${org}/invitations`;
     const before = sandbox.state.invitations.of(org).size;
     sandbox.faults.add({ method: 'POST', path: invitationsPath, dropConnection: true, times: 3 });
@@ -227,7 +213,7 @@ describe('invitations', () => {
   });
 
   it('shows and accepts an invitation by its link token without logging in', async () => {
-    const org = membership('org_admin');
+    const org = membershipOf(sandbox, 'org_admin');
     const invitation = await client.organizations.invitations.create(org.organizationId, {
       email: 'ada.joins@example.com',
       role: 'org_viewer',

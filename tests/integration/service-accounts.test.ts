@@ -10,13 +10,13 @@ import {
   PermissionDeniedError,
   UnprocessableEntityError,
   closeAllPools,
-  createKeycardClient,
   type KeycardClient,
 } from '../../src/main/api';
 import { ErrorBody, TokenResponse } from '../../src/shared/api/common';
 import { CreatedCredential, CredentialListResponse } from '../../src/shared/api/credentials';
 import type { ServiceAccount } from '../../src/shared/api/service-accounts';
 import { startSandbox, type RunningSandbox, type SandboxMembership } from '../../src/main/sandbox/server';
+import { sandboxBearer, sandboxLogin } from './support/sandbox-client';
 
 /** Service accounts, their credentials and the organization token, through the API client against the sandbox over HTTP. */
 let sandbox: RunningSandbox;
@@ -35,26 +35,8 @@ afterAll(async () => {
 beforeEach(() => {
   sandbox.faults.clear();
   sandbox.faults.clearRequests();
-  client = login(sandbox.primaryCredential.clientId, sandbox.primaryCredential.clientSecret);
+  client = sandboxLogin(sandbox, sandbox.primaryCredential.clientId, sandbox.primaryCredential.clientSecret);
 });
-
-function login(clientId: string, secret: string): KeycardClient {
-  return createKeycardClient({
-    baseUrl: sandbox.url,
-    credentials: { type: 'client_credentials', clientId, getSecret: async () => secret },
-    timeoutMs: 5_000,
-    sleep: async () => {},
-  });
-}
-
-function withToken(token: string): KeycardClient {
-  return createKeycardClient({
-    baseUrl: sandbox.url,
-    credentials: { type: 'bearer', getToken: async () => token },
-    timeoutMs: 5_000,
-    sleep: async () => {},
-  });
-}
 
 /** The primary credential: admin in Acme and Globex, member in Initech, viewer in Umbrella. */
 function org(role: SandboxMembership['role'], nth = 0): string {
@@ -192,7 +174,7 @@ describe('service accounts', () => {
     const acme = org('org_admin');
     const account = await newAccount(acme);
     const credential = await client.organizations.serviceAccounts.credentials.create(acme, account.id, { name: 'k' });
-    const asAccount = login(credential.client_id, credential.client_secret);
+    const asAccount = sandboxLogin(sandbox, credential.client_id, credential.client_secret);
     const visible = await asAccount.organizations.listAll();
     expect(visible.items.map((o) => o.id)).toEqual([acme]);
     expect(visible.items[0]?.permissions?.service_accounts).toMatchObject({ list: true, create: false });
@@ -295,7 +277,7 @@ describe('service accounts', () => {
     const acmeAdmin = sandbox.credentials.find(
       (c) => c !== sandbox.primaryCredential && c.memberships.some((m) => m.organizationId === acme),
     )!;
-    const outsider = login(acmeAdmin.clientId, acmeAdmin.clientSecret);
+    const outsider = sandboxLogin(sandbox, acmeAdmin.clientId, acmeAdmin.clientSecret);
     const globexAccount = await newAccount(globex);
     expect(await failure(outsider.organizations.serviceAccounts.list(globex))).toBeInstanceOf(ApiNotFoundError);
     expect(await failure(outsider.organizations.serviceAccounts.delete(globex, globexAccount.id))).toBeInstanceOf(
@@ -416,7 +398,7 @@ describe('credentials', () => {
     expect((await credentials.retrieve(acme, account.id, created.id)).last_used_at).toBe(first);
 
     // Through the client (HTTP Basic), as a profile would.
-    const asAccount = login(created.client_id, created.client_secret);
+    const asAccount = sandboxLogin(sandbox, created.client_id, created.client_secret);
     expect((await asAccount.organizations.listAll()).items.map((o) => o.id)).toEqual([acme]);
     const second = (await credentials.retrieve(acme, account.id, created.id)).last_used_at!;
     expect(Date.parse(second)).toBeGreaterThanOrEqual(Date.parse(first));
@@ -472,9 +454,9 @@ describe('credentials', () => {
       await credentials.create(acme, account.id, { name: 'new' }),
     ];
     const token = await accessToken(revoked.client_id, revoked.client_secret);
-    const exchanged = await withToken(token).organizations.exchangeToken(acme);
+    const exchanged = await sandboxBearer(sandbox, token).organizations.exchangeToken(acme);
     const keptToken = await accessToken(kept.client_id, kept.client_secret);
-    const asRevoked = login(revoked.client_id, revoked.client_secret);
+    const asRevoked = sandboxLogin(sandbox, revoked.client_id, revoked.client_secret);
     await asRevoked.organizations.retrieve(acme);
 
     await credentials.delete(acme, account.id, revoked.id);
@@ -555,7 +537,7 @@ describe('organization token', () => {
     const globex = org('org_admin', 1);
     const token = await client.organizations.exchangeToken(acme);
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
-    const scoped = withToken(token.access_token);
+    const scoped = sandboxBearer(sandbox, token.access_token);
     expect((await scoped.organizations.listAll()).items.map((o) => o.id)).toEqual([acme]);
     const accounts = await scoped.organizations.serviceAccounts.listAll(acme);
     expect(accounts.items.map((a) => a.id)).toContain(sandbox.primaryCredential.serviceAccountId);
@@ -570,7 +552,7 @@ describe('organization token', () => {
     }
     // The same organization again is allowed, and stays scoped to it.
     const again = await scoped.organizations.exchangeToken(acme);
-    expect(await failure(withToken(again.access_token).organizations.retrieve(globex))).toBeInstanceOf(
+    expect(await failure(sandboxBearer(sandbox, again.access_token).organizations.retrieve(globex))).toBeInstanceOf(
       ApiNotFoundError,
     );
   });
@@ -578,7 +560,7 @@ describe('organization token', () => {
   it('keeps the caller’s role in that organization', async () => {
     const umbrella = org('org_viewer');
     const token = await client.organizations.exchangeToken(umbrella);
-    const scoped = withToken(token.access_token);
+    const scoped = sandboxBearer(sandbox, token.access_token);
     expect((await scoped.organizations.retrieve(umbrella)).permissions?.service_accounts?.list).toBe(false);
     expect(await failure(scoped.organizations.serviceAccounts.list(umbrella))).toBeInstanceOf(PermissionDeniedError);
     expect(await failure(client.organizations.exchangeToken('no-such-org'))).toBeInstanceOf(ApiNotFoundError);

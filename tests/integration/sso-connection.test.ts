@@ -14,6 +14,7 @@ import { ErrorBody, TokenResponse } from '../../src/shared/api/common';
 import { SsoConnection, type SsoEnableBody } from '../../src/shared/api/sso-connection';
 import { SSO_ALREADY_ENABLED_CODE } from '../../src/main/sandbox/resources/sso-connection/routes';
 import { startSandbox, type RunningSandbox, type SandboxMembership } from '../../src/main/sandbox/server';
+import { sandboxLogin } from './support/sandbox-client';
 
 /** The SSO connection's four calls, through the API client against the sandbox over HTTP. */
 let sandbox: RunningSandbox;
@@ -30,16 +31,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   sandbox.faults.clear();
-  client = createKeycardClient({
-    baseUrl: sandbox.url,
-    credentials: {
-      type: 'client_credentials',
-      clientId: sandbox.primaryCredential.clientId,
-      getSecret: async () => sandbox.primaryCredential.clientSecret,
-    },
-    timeoutMs: 5_000,
-    sleep: async () => {},
-  });
+  client = sandboxLogin(sandbox, sandbox.primaryCredential.clientId, sandbox.primaryCredential.clientSecret);
 });
 // One failing test must not leave SSO on for the next.
 afterEach(() => {
