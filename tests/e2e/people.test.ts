@@ -388,6 +388,20 @@ describe('the People view', () => {
     await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
   });
 
+  it('says why people could not be loaded, and recovers on Retry', async () => {
+    await panel().getByRole('button', { name: 'Overview' }).click();
+    sandbox.faults.add({ method: 'GET', path: /\/identities$/, status: 500, times: Infinity });
+    await panel().getByRole('button', { name: 'People', exact: true }).click();
+    await panel().getByLabel('Filter by role').selectOption({ label: 'Organization Viewer' });
+    const failed = panel().getByRole('alert').filter({ hasText: "Couldn't load people" });
+    await failed.waitFor();
+    await screenshot(page, 'people-load-failed');
+    sandbox.faults.clear();
+    await failed.getByRole('button', { name: /Retry/ }).click();
+    await bodyRows().first().waitFor();
+    await panel().getByLabel('Filter by role').selectOption({ label: 'All roles' });
+  });
+
   it('cancels a long load and offers to load again', async () => {
     await panel().getByRole('button', { name: 'Overview' }).click();
     sandbox.faults.add({ method: 'GET', path: /\/identities$/, delayMs: NEVER });

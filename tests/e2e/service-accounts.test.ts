@@ -396,3 +396,48 @@ describe('a rotation left unfinished', () => {
     }
   });
 });
+
+describe('service accounts: loading, failing, empty', () => {
+  let page: Page;
+  let sandbox: RunningSandbox;
+
+  launchPerSuite((launched) => ({ page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+
+  it('says why the list failed and recovers on Retry; says when nothing matches; says an account has no credentials', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await page
+      .getByRole('list', { name: 'Organizations of Sandbox' })
+      .getByRole('button', { name: 'Globex Research' })
+      .click();
+    const panel = page.getByRole('tabpanel');
+    sandbox.faults.add({ method: 'GET', path: /\/service-accounts$/, status: 500, times: Infinity });
+    await panel.getByRole('button', { name: 'Service accounts', exact: true }).click();
+    const failed = panel.getByRole('alert').filter({ hasText: "Couldn't load service accounts" });
+    await failed.waitFor();
+    await screenshot(page, 'service-accounts-load-failed');
+    sandbox.faults.clear();
+    await failed.getByRole('button', { name: /Retry/ }).click();
+    await panel.getByRole('list', { name: /^Service accounts of / }).waitFor();
+
+    await panel.getByLabel('Search service accounts').fill('no such account');
+    await panel.getByText('No service account matches').waitFor();
+    await panel.getByLabel('Search service accounts').fill('');
+
+    await panel.getByRole('button', { name: 'New service account' }).click();
+    await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('empty-one');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create service account' }).click();
+    await panel.getByText('No credentials. Create one to give').waitFor();
+
+    // The same name again is refused by the server, and said by the name field.
+    // Back to the list (the link above the account, after the section's own tab).
+    await panel.getByRole('button', { name: 'Service accounts', exact: true }).last().click();
+    await panel.getByRole('button', { name: 'New service account' }).click();
+    await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('empty-one');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create service account' }).click();
+    const name = page.getByRole('dialog').getByLabel('Name', { exact: true });
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'service-account-duplicate-name');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
