@@ -9,6 +9,9 @@ import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
 import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/service-accounts';
+import { ssoHandlers } from './ipc/handlers/sso';
+import { SsoService } from './sso/sso-service';
+import type { DiscoveryOptions } from './sso/discovery';
 import { CredentialSecrets } from './credentials/credential-secrets';
 import { CredentialService } from './credentials/credential-service';
 import { OrgTokens } from './credentials/org-tokens';
@@ -54,6 +57,8 @@ export interface AppServicesOptions {
   clipboard?: ClipboardPort;
   /** What the embedded sandbox ("Try the sandbox") seeds; the default seed without it. */
   sandboxSeed?: SeedOptions;
+  /** Limits of OpenID discovery (tests shorten the timeout); the defaults without it. */
+  discovery?: DiscoveryOptions;
 }
 
 export interface AppServices {
@@ -121,6 +126,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         rotation,
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
+      sso: ssoHandlers(new SsoService(clients, secretClipboard, options.discovery)),
     },
     logger,
     calls,

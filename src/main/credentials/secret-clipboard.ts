@@ -51,6 +51,37 @@ export class SecretClipboard {
     return { clearsAfterMs: this.clearAfterMs };
   }
 
+  /**
+   * Reads a secret the user copied elsewhere (a provider's console) for main to send, so it
+   * never passes through the window. The text is the caller's to check; it is never logged.
+   */
+  async paste(what: string): Promise<string> {
+    const text = await this.clipboard.readText();
+    this.logger.info('clipboard.secret_pasted', { what, empty: text.length === 0 });
+    return text;
+  }
+
+  /**
+   * After a pasted secret was stored where it belongs: clears the clipboard if it still holds
+   * it, so it does not linger for the next paste. Anything copied since is left alone.
+   */
+  async clearPasted(secret: string): Promise<boolean> {
+    try {
+      const current = await this.clipboard.readText();
+      if (!timingSafeEqual(this.#digest(current), this.#digest(secret))) return false;
+      this.#cancel();
+      await this.clipboard.clear();
+      this.logger.info('clipboard.secret_cleared', { when: 'after_paste' });
+      return true;
+    } catch (error) {
+      this.logger.warn('clipboard.clear_failed', {
+        when: 'after_paste',
+        reason: error instanceof Error ? error.message : 'unknown',
+      });
+      return false;
+    }
+  }
+
   /** On quit: clears now what would have been cleared later, so the secret does not outlive the app. */
   async dispose(): Promise<void> {
     const pending = this.#pending;

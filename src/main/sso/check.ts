@@ -1,38 +1,10 @@
-import { ssoUrlIssue, type SsoConnection, type SsoDiscoveryFailure } from '../../shared/api/sso-connection';
+import { ssoUrlIssue, type SsoConnection } from '../../shared/api/sso-connection';
 import type { CallOptions } from '../api/core/client';
-import {
-  DiscoveryError,
-  discoverProvider,
-  fetchProviderJson,
-  type DiscoveredProvider,
-  type DiscoveryOptions,
-} from './discovery';
+import type { DiscoveredProvider, JwksCheck, SsoCheckedField, SsoDrift } from '../../shared/ipc/sso';
+import { DiscoveryError, discoverProvider, fetchProviderJson, type DiscoveryOptions } from './discovery';
 
-/** The fields a check compares, named as in the connection's `protocols`. */
-export type SsoCheckedField =
-  | 'authorization_endpoint'
-  | 'token_endpoint'
-  | 'jwks_uri'
-  | 'registration_endpoint'
-  | 'scopes_supported'
-  | 'code_challenge_methods_supported'
-  | 'userinfo_endpoint';
-
-export interface SsoDrift {
-  field: SsoCheckedField;
-  /** What Keycard holds (`null`: nothing). */
-  held: string | string[] | null;
-  /** What the provider publishes now (`null`: nothing). */
-  discovered: string | string[] | null;
-}
-
-/** Whether the JWKS Keycard holds answers with keys; `absent` when it holds none. */
-export type JwksCheck =
-  | { status: 'ok'; keys: number }
-  | { status: 'absent' }
-  | { status: 'failed'; code: SsoDiscoveryFailure; message: string };
-
-export interface SsoCheck {
+/** What the provider answers now against what Keycard holds; the check's IPC answer adds the connection and time. */
+export interface ProviderCheck {
   discovered: DiscoveredProvider;
   differences: SsoDrift[];
   jwks: JwksCheck;
@@ -76,7 +48,7 @@ export async function checkConnection(
   connection: SsoConnection,
   options: DiscoveryOptions = {},
   call: CallOptions = {},
-): Promise<SsoCheck> {
+): Promise<ProviderCheck> {
   const discovered = await discoverProvider(connection.identifier, options, call);
   const held = heldValues(connection);
   const now = discoveredValues(discovered);

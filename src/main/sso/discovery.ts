@@ -9,6 +9,7 @@ import {
   type SsoDiscoveryFailure,
 } from '../../shared/api/sso-connection';
 import type { IpcErrorKind } from '../../shared/ipc/result';
+import type { DiscoveredProvider } from '../../shared/ipc/sso';
 import type { CallOptions } from '../api/core/client';
 import { TimeoutError } from '../api/core/errors';
 import { CONNECT_TIMEOUT_MS } from '../api/core/pool';
@@ -31,22 +32,6 @@ export interface DiscoveryOptions {
   maxBytes?: number;
   /** Default: a fresh undici Agent per discovery, closed after it: providers are not worth a pool. */
   dispatcher?: Dispatcher;
-}
-
-/** What discovery fills the form with, every field present (`null` when the provider names none). */
-export interface DiscoveredProvider {
-  identifier: string;
-  protocols: {
-    oauth2: {
-      authorization_endpoint: string | null;
-      token_endpoint: string | null;
-      jwks_uri: string | null;
-      registration_endpoint: string | null;
-      scopes_supported: string[] | null;
-      code_challenge_methods_supported: string[] | null;
-    };
-    openid: { userinfo_endpoint: string | null };
-  };
 }
 
 /** A failed discovery, by `code`; the message says why and never quotes more than 200 characters of the answer. */

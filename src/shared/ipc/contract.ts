@@ -52,6 +52,16 @@ import {
 } from './service-accounts';
 import { ServiceAccount } from '../api/service-accounts';
 import { RotationActionInput, RotationList, RotationRef, RotationReport } from './rotation';
+import {
+  DiscoveredProvider,
+  SsoCheck,
+  SsoDisabled,
+  SsoDiscoverInput,
+  SsoEnableInput,
+  SsoSaved,
+  SsoState,
+  SsoUpdateInput,
+} from './sso';
 import type { IpcResult } from './result';
 
 const None = z.undefined();
@@ -161,6 +171,19 @@ export const contract = {
     inventory: channel(None, KeychainInventory, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
     /** Deletes one held secret from the keychain (the credential on the server is not touched). */
     forgetHeld: channel(HeldSecretRef, z.object({ deleted: z.boolean() }), { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+  },
+  sso: {
+    /** The organization's connection, or `null` when it has none. */
+    get: channel(OrgRef, SsoState),
+    /** Reads the provider's OpenID configuration for the form; nothing is sent to Keycard. */
+    discover: channel(SsoDiscoverInput, DiscoveredProvider),
+    /** Refused with code `sso_already_enabled` when someone enabled it meanwhile; never sent twice blindly. */
+    enable: channel(SsoEnableInput, SsoSaved),
+    /** Absent fields are kept; `null` removes the client ID or the secret. */
+    update: channel(SsoUpdateInput, SsoSaved),
+    disable: channel(OrgRef, SsoDisabled),
+    /** Discovery against the held issuer and the held JWKS, each up to twice discovery's own bound. */
+    check: channel(OrgRef, SsoCheck, { deadlineMs: 60_000 }),
   },
 } as const satisfies Contract;
 
