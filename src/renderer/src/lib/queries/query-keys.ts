@@ -16,6 +16,7 @@ export const queryKeys = {
   invitations: (profileId: string, orgId: string) => ['invitations', profileId, orgId] as const,
   /** Unfinished credential rotations, across profiles. */
   rotations: ['rotations'] as const,
+  sso: (profileId: string, orgId: string) => ['sso', profileId, orgId] as const,
   serviceAccounts: (profileId: string, orgId: string) => ['service-accounts', profileId, orgId] as const,
   /** Without `serviceAccountId`: the prefix of every credential list of the organization. */
   credentials: (profileId: string, orgId: string, serviceAccountId?: string) =>
