@@ -30,6 +30,8 @@ export interface LaunchOptions {
   clipboard?: MemoryClipboard;
   /** What "Try the sandbox" seeds, e.g. `{ peopleAtScale: 10_000 }`; the default seed without it. */
   sandboxSeed?: AppServicesOptions['sandboxSeed'];
+  /** Limits of OpenID discovery, e.g. a short timeout for a provider that never answers. */
+  discovery?: AppServicesOptions['discovery'];
 }
 
 export interface IpcLogEntry {
@@ -122,6 +124,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       saveFile: options.saveFile,
       clipboard,
       sandboxSeed: options.sandboxSeed,
+      discovery: options.discovery,
     }),
   );
   cleanups.unshift(() => services.dispose());

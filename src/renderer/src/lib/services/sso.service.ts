@@ -29,8 +29,12 @@ export function discoverProvider(identifier: string, signal?: AbortSignal): Prom
   return cancellableCall(signal, (options) => orgdesk().sso.discover({ identifier }, options));
 }
 
-export function checkSso(ref: OrgRef, signal?: AbortSignal): Promise<SsoCheck> {
-  return cancellableCall(signal, (options) => orgdesk().sso.check(ref, options));
+/** The check reads the connection afresh; the page then shows that copy, which the check describes. */
+export async function checkSso(client: QueryClient, ref: OrgRef, signal?: AbortSignal): Promise<SsoCheck> {
+  const check = await cancellableCall(signal, (options) => orgdesk().sso.check(ref, options));
+  client.setQueryData<SsoState>(queryKeys.sso(ref.profileId, ref.orgId), { connection: check.connection });
+  followSso(client, ref, true);
+  return check;
 }
 
 /** Someone enabled SSO meanwhile: the view shows their connection instead of the form's. */
@@ -119,8 +123,10 @@ export function followSso(
   { refetchOthers = true }: { refetchOthers?: boolean } = {},
 ): void {
   const profiles = client.getQueryData<ProfileList>(queryKeys.profiles)?.profiles ?? [];
-  const baseUrl = profiles.find((profile) => profile.id === ref.profileId)?.baseUrl;
-  const sameServer = profiles.filter((profile) => profile.id === ref.profileId || profile.baseUrl === baseUrl);
+  const server = serverOf(profiles.find((profile) => profile.id === ref.profileId)?.baseUrl);
+  const sameServer = profiles.filter(
+    (profile) => profile.id === ref.profileId || (server !== undefined && serverOf(profile.baseUrl) === server),
+  );
   const ids = sameServer.length > 0 ? sameServer.map((profile) => profile.id) : [ref.profileId];
   // The tab may have been opened by label; the list and other profiles know the organization by ID.
   const orgId = client.getQueryData<Organization>(queryKeys.org(ref.profileId, ref.orgId))?.id ?? ref.orgId;
@@ -139,4 +145,10 @@ export function followSso(
       void client.invalidateQueries({ queryKey: queryKeys.sso(profileId, orgId) });
     }
   }
+}
+
+/** A base URL as a server's identity: `https://api.example.com/` and `https://API.example.com` are one. */
+function serverOf(baseUrl: string | undefined): string | undefined {
+  const url = baseUrl === undefined ? null : URL.parse(baseUrl);
+  return url === null ? undefined : `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
