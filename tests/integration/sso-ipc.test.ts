@@ -203,6 +203,23 @@ describe('SSO over IPC', () => {
     expect(await refused('sso:disable', { profileId, orgId })).toMatchObject({ kind: 'api', status: 404 });
   });
 
+  it('can be tried against the sandbox’s own provider: discovered, enabled and checked clean', async () => {
+    const globex = membershipOf(sandbox, 'org_admin', 1).organizationId;
+    const found = await ok<DiscoveredProvider>('sso:discover', { identifier: `${sandbox.url}/demo-idp` });
+    expect(found.identifier).toBe(`${sandbox.url}/demo-idp`);
+    await ok<SsoSaved>('sso:enable', {
+      profileId,
+      orgId: globex,
+      identifier: found.identifier,
+      client_id: 'orgdesk',
+      client_secret: null,
+      protocols: found.protocols,
+    });
+    const check = await ok<SsoCheck>('sso:check', { profileId, orgId: globex });
+    expect(check).toMatchObject({ failure: null, differences: [], jwks: { status: 'ok', keys: 1 } });
+    await ok('sso:disable', { profileId, orgId: globex });
+  });
+
   it('never lets a client secret into an answer, the log or any file under user data', async () => {
     const secrets = [TYPED_SECRET, PASTED_SECRET, 'lines-of-secret'];
     const answered = JSON.stringify(answers);

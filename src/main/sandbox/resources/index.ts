@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxState } from '../state';
 import { registerCredentialRoutes } from './credentials/routes';
+import { registerDemoIdentityProviderRoutes } from './demo-identity-provider/routes';
 import { registerIdentityRoutes } from './identities/routes';
 import { registerPublicInvitationRoutes } from './invitations/public-routes';
 import { registerInvitationRoutes } from './invitations/routes';
@@ -24,5 +25,8 @@ export const RESOURCE_ROUTES: readonly RegisterResourceRoutes[] = [
   registerSsoConnectionRoutes,
 ];
 
-/** Routes that take no bearer token (an invitation link's token is its own credential). */
-export const PUBLIC_RESOURCE_ROUTES: readonly RegisterResourceRoutes[] = [registerPublicInvitationRoutes];
+/** Routes that take no bearer token (an invitation link's token is its own credential; a provider's documents are public). */
+export const PUBLIC_RESOURCE_ROUTES: readonly RegisterResourceRoutes[] = [
+  registerPublicInvitationRoutes,
+  registerDemoIdentityProviderRoutes,
+];
