@@ -73,10 +73,11 @@ describe('the package electron-builder makes', () => {
     expect(entries.some((entry) => /^out\/renderer\/assets\/index-[\w-]+\.js$/.test(entry))).toBe(true);
   });
 
-  it('holds no sources, tests, source maps, TypeScript or build configuration', () => {
+  it("holds no sources, tests, source maps, TypeScript, build configuration or packages' docs", () => {
     const unwanted = entries.filter(
       (entry) =>
         /^(src|tests|build|\.github|docs)(\/|$)/.test(entry) ||
+        /^node_modules\/(@[^/]+\/)?[^/]+\/docs\//.test(entry) ||
         /\.(map|ts|mts|cts)$/.test(entry) ||
         /^(electron-builder\.yml|electron\.vite\.config\.ts|vitest\.config\.ts|tsconfig[\w.]*\.json)$/.test(entry),
     );
