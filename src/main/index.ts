@@ -8,7 +8,8 @@ import type { SaveFileRequest } from './people/people-export';
 import { isolatedAccountLister, type AccountsChild } from './secrets/account-lister';
 import { SERVICE_ARG } from './secrets/accounts-child-protocol';
 import { keychainAccountsEntry } from './secrets/keychain-accounts-entry';
-import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './secrets/keytar-store';
+import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS, requireKeytar } from './secrets/keytar-store';
+import { noticeMissingLibsecret } from './secrets/libsecret-notice';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
@@ -79,6 +80,12 @@ async function start(): Promise<void> {
   if (!location.devServerOrigin) protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
   unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
   openWindow(services);
+  void noticeMissingLibsecret({
+    platform: process.platform,
+    loadKeytar: requireKeytar,
+    show: (notice) => dialog.showMessageBox({ type: 'warning', title: 'Orgdesk', ...notice }),
+    logger,
+  });
 }
 
 function openWindow(current: AppServices): void {

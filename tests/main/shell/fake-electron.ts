@@ -311,6 +311,7 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
   dialog.saveDialogs.length = 0;
   dialog.saveAnswer = { canceled: true, filePath: '' };
+  dialog.messageBoxes.length = 0;
   clipboard.text = '';
   utilityProcess.forks.length = 0;
 }
@@ -373,6 +374,12 @@ export const dialog = {
   saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
+  },
+  /** Every message box shown (options only); each answers as if its first button were pressed. */
+  messageBoxes: [] as Array<Record<string, unknown>>,
+  async showMessageBox(options: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+    this.messageBoxes.push(structuredClone(options));
+    return { response: 0, checkboxChecked: false };
   },
   async showSaveDialog(
     windowOrOptions: FakeBrowserWindow | Record<string, unknown>,

@@ -10,6 +10,8 @@ const created = vi.hoisted(() => ({
   options: [] as unknown[],
   dispatched: [] as Array<[string, unknown]>,
   disposed: 0,
+  /** What loading keytar throws at start, as on a Linux without libsecret; nothing by default. */
+  keytarLoadError: undefined as Error | undefined,
 }));
 
 vi.mock('../../../src/main/app-services', () => ({
@@ -32,6 +34,10 @@ vi.mock('../../../src/main/app-services', () => ({
 vi.mock('../../../src/main/secrets/keytar-store', () => ({
   KEYCHAIN_SERVICE: 'Orgdesk',
   KEYCHAIN_TIMEOUT_MS: 60_000,
+  requireKeytar: () => {
+    if (created.keytarLoadError) throw created.keytarLoadError;
+    return {};
+  },
   createKeytarStore: (
     service: string,
     _logger: unknown,
@@ -74,6 +80,7 @@ describe('main entry', () => {
     created.options.length = 0;
     created.dispatched.length = 0;
     created.disposed = 0;
+    created.keytarLoadError = undefined;
   });
 
   it('creates the services with the keychain store and the userData directory', async () => {
@@ -223,6 +230,25 @@ describe('main entry', () => {
       expect([...packaged.protocol.handlers.keys()]).toEqual(['app']);
     } finally {
       vi.unstubAllEnvs();
+    }
+  });
+
+  it('says at start what to install when keytar cannot load for want of libsecret (Linux)', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
+    try {
+      expect((await launch()).dialog.messageBoxes).toEqual([]);
+      created.keytarLoadError = new Error(
+        'libsecret-1.so.0: cannot open shared object file: No such file or directory',
+      );
+      const electron = await launch();
+      await vi.waitFor(() => expect(electron.dialog.messageBoxes).toHaveLength(1));
+      expect(electron.dialog.messageBoxes[0]).toMatchObject({
+        type: 'warning',
+        message: 'Install libsecret to keep secrets in your keychain',
+        detail: expect.stringContaining('sudo apt install libsecret-1-0'),
+      });
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 
