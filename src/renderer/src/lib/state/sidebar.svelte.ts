@@ -1,4 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity';
+import type { SidebarSnapshot } from '../../../../shared/ipc/session';
 
 /** Which profiles are expanded to show their organizations. */
 class SidebarManager {
@@ -19,6 +20,14 @@ class SidebarManager {
 
   forget(profileId: string): void {
     this.#expanded.delete(profileId);
+  }
+
+  snapshot(): SidebarSnapshot {
+    return { expanded: [...this.#expanded] };
+  }
+
+  restore(snapshot: SidebarSnapshot): void {
+    for (const id of snapshot.expanded ?? []) this.#expanded.add(id);
   }
 }
 
