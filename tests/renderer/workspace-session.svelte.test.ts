@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkspaceSession } from '../../src/renderer/src/lib/session/workspace-session.svelte';
 import { tabs } from '../../src/renderer/src/lib/state/tabs.svelte';
 import type { SidebarSnapshot, WorkspaceSnapshot } from '../../src/shared/ipc/session';
+import type { IpcResult } from '../../src/shared/ipc/result';
 import { installFakeBridge, type FakeBridge } from './support/fake-bridge';
 
 const P1 = '11111111-1111-4111-8111-111111111111';
@@ -59,8 +60,8 @@ describe('the workspace session', () => {
   });
 
   it('saves each change at once, never before the restore answered, and not what it just restored', async () => {
-    let answer: (value: unknown) => void = () => undefined;
-    bridge.answer('session:restore', () => new Promise((resolve) => (answer = resolve)));
+    let answer: (value: IpcResult<unknown>) => void = () => undefined;
+    bridge.answer('session:restore', () => new Promise<IpcResult<unknown>>((resolve) => (answer = resolve)));
     const session = new WorkspaceSession(new FakeSidebar());
     const stop = session.follow();
     const restoring = session.restore();

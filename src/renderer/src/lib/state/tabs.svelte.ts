@@ -98,12 +98,11 @@ class TabsManager {
 
   /** Opens the tabs of a saved session (main has already dropped those of removed profiles). */
   restore(snapshot: Pick<WorkspaceSnapshot, 'tabs' | 'activeIndex'>): void {
-    const seen = new Set<string>();
     const restored: OrgTab[] = [];
     for (const saved of snapshot.tabs) {
       const key = tabKey(saved.profileId, saved.orgId);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // The same organization is never opened twice, whatever the file says.
+      if (restored.some((tab) => tab.key === key)) continue;
       restored.push({ ...saved, key, domId: `org-tab-${this.#nextId++}` });
     }
     this.#tabs = restored;
