@@ -35,6 +35,12 @@ export const APP_COMMANDS = {
 export type AppCommandId = keyof typeof APP_COMMANDS;
 export const APP_COMMAND_IDS = Object.keys(APP_COMMANDS) as [AppCommandId, ...AppCommandId[]];
 
+/** Every key of a command, the one the menu shows first. */
+export function commandKeys(id: AppCommandId): string[] {
+  const spec: AppCommandSpec = APP_COMMANDS[id];
+  return [...(spec.accelerator ? [spec.accelerator] : []), ...(spec.alsoKeys ?? [])];
+}
+
 /** Ctrl+1…8 go to that tab, Ctrl+9 to the last one, as browsers do. */
 export const TAB_SLOTS = 9;
 
