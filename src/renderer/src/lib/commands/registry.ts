@@ -4,6 +4,7 @@ import {
   APP_COMMANDS,
   APP_COMMAND_IDS,
   commandKeys,
+  isHidden,
   TAB_SLOTS,
   tabSlotAccelerator,
   type AppCommandId,
@@ -27,7 +28,7 @@ export interface Command {
   readonly label: string;
   /** Every key that runs it, the one the menu shows first. */
   readonly keys: readonly string[];
-  /** Listed in the shortcuts sheet (and the palette); false while the command has no view to show. */
+  /** Listed in the shortcuts sheet (and the palette); false while its view does not exist (`hidden`). */
   readonly listed: boolean;
   run(): void | Promise<void>;
 }
@@ -44,9 +45,6 @@ export interface CommandRegistry {
   /** Runs what a menu item asked for. */
   runMenuCommand(command: MenuCommand): void | Promise<void>;
 }
-
-/** Commands whose view does not exist yet: registered (their keys work, their flag is set), not listed. */
-const UNLISTED: ReadonlySet<AppCommandId> = new Set<AppCommandId>(['palette.open', 'settings.open', 'activity.open']);
 
 /**
  * Every app command with what it does, for the menu's events, the keyboard and the palette alike.
@@ -93,7 +91,7 @@ export function createCommandRegistry(queryClient: QueryClient): CommandRegistry
       id,
       label: APP_COMMANDS[id].label,
       keys: commandKeys(id),
-      listed: !UNLISTED.has(id),
+      listed: !isHidden(id),
       run: actions[id],
     };
   });
