@@ -4,6 +4,9 @@ import { EmbeddedSandbox } from './connections/embedded-sandbox';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { CallRegistry } from './ipc/calls';
 import { appHandlers } from './ipc/handlers/app';
+import { activityHandlers } from './ipc/handlers/activity';
+import { ActivityLog } from './activity/activity-log';
+import { ActivityExporter } from './activity/activity-export';
 import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
@@ -76,7 +79,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const secretStore = typeof options.secretStore === 'function' ? options.secretStore(logger) : options.secretStore;
   const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
-  const clients = new ClientRegistry(profiles, sandbox, logger);
+  const activity = new ActivityLog();
+  const clients = new ClientRegistry(profiles, sandbox, logger, activity);
   const calls = new CallRegistry();
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
   const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
@@ -121,6 +125,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         rotation,
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
+      activity: activityHandlers(activity, new ActivityExporter(activity, options.saveFile ?? cannotSaveFile, logger)),
     },
     logger,
     calls,

@@ -53,6 +53,13 @@ import {
 import { ServiceAccount } from '../api/service-accounts';
 import { RotationActionInput, RotationList, RotationRef, RotationReport } from './rotation';
 import type { IpcResult } from './result';
+import {
+  ActivityCleared,
+  ActivityExportInput,
+  ActivityExportResult,
+  ActivityListInput,
+  ActivityPage,
+} from './activity';
 
 const None = z.undefined();
 const KEYCHAIN_DEADLINE_MS = 90_000;
@@ -161,6 +168,13 @@ export const contract = {
     inventory: channel(None, KeychainInventory, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
     /** Deletes one held secret from the keychain (the credential on the server is not touched). */
     forgetHeld: channel(HeldSecretRef, z.object({ deleted: z.boolean() }), { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+  },
+  activity: {
+    /** The API requests main made (in memory, the last 5,000), newest first, filtered. */
+    list: channel(ActivityListInput, ActivityPage),
+    /** Asks main's save dialog for a file, then writes the entries matching the filters as CSV or JSON. */
+    export: channel(ActivityExportInput, ActivityExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
+    clear: channel(None, ActivityCleared),
   },
 } as const satisfies Contract;
 

@@ -53,6 +53,7 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       inventory: fail,
       forgetHeld: fail,
     },
+    activity: { list: fail, export: fail, clear: fail },
   };
 }
 
