@@ -34,7 +34,7 @@ export class ActivityExporter {
   ) {}
 
   async export(request: z.output<typeof ActivityExportInput>, call: CallContext): Promise<ActivityExportResult> {
-    const defaultName = `${request.orgId ?? 'orgdesk'}-activity-${localDay(new Date(this.now()))}.${request.format}`;
+    const defaultName = `${request.orgLabel ?? request.orgId ?? 'orgdesk'}-activity-${localDay(new Date(this.now()))}.${request.format}`;
     const path = await this.saveFile({ defaultName, format: request.format });
     if (path === undefined) return { saved: false };
     call.signal.throwIfAborted();

@@ -116,6 +116,8 @@ export class ActivityLog {
 function matches(entry: ActivityEntry, filter: ActivityFilter): boolean {
   if (filter.errorsOnly && !isActivityError(entry)) return false;
   if (filter.profileId !== undefined && entry.profileId !== filter.profileId) return false;
-  if (filter.orgId !== undefined && entry.orgId !== filter.orgId) return false;
+  if (filter.orgId !== undefined || filter.orgLabel !== undefined) {
+    if (entry.orgId === undefined || (entry.orgId !== filter.orgId && entry.orgId !== filter.orgLabel)) return false;
+  }
   return true;
 }

@@ -43,6 +43,11 @@ export const ActivityFilter = z.object({
   errorsOnly: z.boolean().optional(),
   profileId: ProfileId.optional(),
   orgId: pathId('organization ID').optional(),
+  /**
+   * The same organization's label: the API takes it wherever it takes the ID, so a request
+   * (an export names the file after it) may have named it either way. Matches alongside `orgId`.
+   */
+  orgLabel: pathId('organization label').optional(),
 });
 export type ActivityFilter = z.input<typeof ActivityFilter>;
 

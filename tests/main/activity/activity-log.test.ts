@@ -65,6 +65,9 @@ describe('the activity log', () => {
     expect(ids({ profileId: BOB.profileId })).toEqual([5, 4, 3]);
     expect(ids({ orgId: 'org_1' })).toEqual([4, 3, 1]);
     expect(ids({ orgId: 'org_2', errorsOnly: true })).toEqual([2]);
+    // An organization named by its ID or its label.
+    expect(ids({ orgId: 'org_2', orgLabel: 'org_1' })).toEqual([4, 3, 2, 1]);
+    expect(ids({ orgLabel: 'org_2' })).toEqual([2]);
     expect(ids({ profileId: ALICE.profileId, errorsOnly: true })).toEqual([2]);
   });
 

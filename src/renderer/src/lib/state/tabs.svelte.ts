@@ -1,5 +1,5 @@
 /** The parts of an organization a tab can show. */
-export type OrgSection = 'overview' | 'people' | 'service-accounts';
+export type OrgSection = 'overview' | 'people' | 'service-accounts' | 'activity';
 
 export interface OrgTab {
   /** `profileId` + `orgId`: the same organization is never opened twice. */
