@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, protocol, session, shell, utilit
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
+import { createEventSender } from './ipc/events';
 import { registerIpcHandlers } from './ipc/register';
 import type { SaveFileRequest } from './people/people-export';
 import { isolatedAccountLister, type AccountsChild } from './secrets/account-lister';
@@ -12,6 +13,7 @@ import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './secr
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
+import { installApplicationMenu } from './shell/menu';
 import { createMainWindow } from './shell/window';
 
 /** How long quitting waits for services (sandbox server, HTTP pools, log file) to close. */
@@ -78,6 +80,15 @@ async function start(): Promise<void> {
   // scheme stays unanswered: nothing should load a stale build next to it.
   if (!location.devServerOrigin) protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
   unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
+  const sendEvent = createEventSender({ isAppUrl: location.isAppUrl, logger });
+  installApplicationMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    dispatch: (command) => {
+      const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      if (target && !target.isDestroyed()) sendEvent(target.webContents, 'menu', 'command', command);
+    },
+  });
   openWindow(services);
 }
 

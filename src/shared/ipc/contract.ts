@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppInfo, LogFolder } from './app';
 import { CallCancelInput, CallCancelResult, type CallContext } from './calls';
 import { channel, type ChannelSpec, type Contract } from './channel';
+import { event, type EVENTS_KEY, type EventContract, type EventSpec } from './event';
+import { MenuCommand } from './menu';
 import { OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
 import { Organization } from '../api/organizations';
 import { Invitation } from '../api/invitations';
@@ -180,6 +182,19 @@ export const contract = {
 
 export type AppContract = typeof contract;
 
+/**
+ * Every event main sends the window, once. Main checks each payload against its schema before
+ * sending; the preload exposes a subscription per entry as `orgdesk.events.<domain>.<name>`.
+ */
+export const events = {
+  menu: {
+    /** A menu item was chosen: the window runs that command as if its shortcut had been pressed. */
+    command: event(MenuCommand),
+  },
+} as const satisfies EventContract;
+
+export type AppEvents = typeof events;
+
 type Input<S> = S extends ChannelSpec<infer I, z.ZodType> ? z.input<I> : never;
 type Output<S> = S extends ChannelSpec<z.ZodType, infer O> ? z.output<O> : never;
 type ParsedInput<S> = S extends ChannelSpec<infer I, z.ZodType> ? z.output<I> : never;
@@ -189,8 +204,25 @@ export interface CallOptions {
   callId?: string;
 }
 
+type Payload<S> = S extends EventSpec<infer P> ? z.output<P> : never;
+
+/** Stops a subscription; calling it again does nothing. */
+export type Unsubscribe = () => void;
+
+/** `orgdesk.events.menu.command.subscribe(listener)`: the listener gets each payload, nothing else. */
+export type OrgdeskEvents = {
+  readonly [D in keyof AppEvents]: {
+    readonly [N in keyof AppEvents[D]]: {
+      subscribe(listener: (payload: Payload<AppEvents[D][N]>) => void): Unsubscribe;
+    };
+  };
+};
+
+/** An invoke domain named like the events key would be shadowed by it: refuse it when type checking. */
+type NoEventsDomain = typeof EVENTS_KEY extends keyof AppContract ? never : unknown;
+
 /** The renderer's view: `orgdesk.orgs.list({ profileId })` resolves to an envelope, never throws. */
-export type OrgdeskApi = {
+export type OrgdeskApi = NoEventsDomain & { readonly [EVENTS_KEY]: OrgdeskEvents } & {
   [D in keyof AppContract]: {
     [V in keyof AppContract[D]]: Input<AppContract[D][V]> extends undefined
       ? (input?: undefined, options?: CallOptions) => Promise<IpcResult<Output<AppContract[D][V]>>>

@@ -209,6 +209,30 @@ describe('main entry', () => {
     expect(created.dispatched).toHaveLength(1);
   });
 
+  it('sets its own menu, whose items send the window in front a menu command event', async () => {
+    const fake = await launch((electron) => {
+      electron.app.isPackaged = true;
+    });
+    const menu = fake.Menu.getApplicationMenu()!;
+    const items = (list: typeof menu.items): typeof menu.items =>
+      list.flatMap((item) => [item, ...items(item.submenu ?? [])]);
+    expect(items(menu.items).some((item) => /reload|devtools/i.test(item.role ?? ''))).toBe(false);
+    const click = (label: string) => items(menu.items).find((item) => item.label === label)!.click!({}, undefined, {});
+
+    const window = fake.BrowserWindow.instances[0]!;
+    await vi.waitFor(() => expect(window.webContents.url).toBe('app://orgdesk/index.html'));
+    click('Close Tab');
+    window.focus();
+    click('Last Tab');
+    expect(window.webContents.sent).toEqual([
+      ['event:menu:command', { command: 'tab.close' }],
+      ['event:menu:command', { command: 'tab.goTo', index: 9 }],
+    ]);
+    window.destroy();
+    expect(() => click('Next Tab')).not.toThrow();
+    expect(window.webContents.sent).toHaveLength(2);
+  });
+
   it('ignores ELECTRON_RENDERER_URL once packaged', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     try {
