@@ -7,6 +7,8 @@ import { appHandlers } from './ipc/handlers/app';
 import { activityHandlers } from './ipc/handlers/activity';
 import { ActivityLog } from './activity/activity-log';
 import { ActivityExporter } from './activity/activity-export';
+import { AppendThrottle } from './activity/append-throttle';
+import type { ActivityAppended } from '../shared/ipc/activity';
 import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
@@ -65,6 +67,11 @@ export interface AppServices {
   logger: Logger;
   /** The embedded sandbox, for tests and tools that need its address or credentials. */
   sandbox: EmbeddedSandbox;
+  /**
+   * Told, a few times a second at most, that API requests were recorded: the window's
+   * `activity.appended` event. Returns a function that stops listening.
+   */
+  onActivityAppended(listener: (event: ActivityAppended) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -80,6 +87,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
   const activity = new ActivityLog();
+  const appended = new AppendThrottle(activity);
   const clients = new ClientRegistry(profiles, sandbox, logger, activity);
   const calls = new CallRegistry();
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
@@ -136,7 +144,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     channels,
     logger,
     sandbox,
+    onActivityAppended: (listener) => appended.subscribe(listener),
     async dispose() {
+      appended.dispose();
       pendingSecrets.forgetAll();
       orgTokens.forgetAll();
       await secretClipboard.dispose();

@@ -105,6 +105,11 @@ describe('the activity log', () => {
     await app.services.dispatch('orgs:get', { profileId: await sandboxProfileId(), orgId: globex.organizationId });
     await rows(dialog).filter({ hasText: '404' }).first().waitFor();
     expect(await rows(dialog).count()).toBeGreaterThan(before);
+    // Told by main's activity.appended event, the view asked only for what was newer.
+    const newer = app.ipcLog.filter(
+      (entry) => entry.channel === 'activity:list' && (entry.payload as { afterId?: number }).afterId !== undefined,
+    );
+    expect(newer.length).toBeGreaterThan(0);
 
     await dialog.getByRole('combobox', { name: 'Filter by organization' }).selectOption({ label: 'Acme Robotics' });
     await dialog

@@ -91,3 +91,10 @@ export const ActivityCleared = z.object({ cleared: z.number().int().nonnegative(
 export function isActivityError(entry: Pick<ActivityEntry, 'status' | 'failure'>): boolean {
   return entry.failure !== undefined || (entry.status !== undefined && entry.status >= 400);
 }
+
+/**
+ * Sent when requests were recorded: the newest entry's ID only, at most a few times a second
+ * however many requests run. A view then asks `activity:list` for what is newer, with its filters.
+ */
+export const ActivityAppended = z.object({ latestId: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) });
+export type ActivityAppended = z.infer<typeof ActivityAppended>;

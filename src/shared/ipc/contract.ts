@@ -56,6 +56,7 @@ import { ServiceAccount } from '../api/service-accounts';
 import { RotationActionInput, RotationList, RotationRef, RotationReport } from './rotation';
 import type { IpcResult } from './result';
 import {
+  ActivityAppended,
   ActivityCleared,
   ActivityExportInput,
   ActivityExportResult,
@@ -190,6 +191,10 @@ export const events = {
   menu: {
     /** A menu item was chosen: the window runs that command as if its shortcut had been pressed. */
     command: event(MenuCommand),
+  },
+  activity: {
+    /** Requests were recorded; throttled, so a burst of requests is one event. */
+    appended: event(ActivityAppended),
   },
 } as const satisfies EventContract;
 

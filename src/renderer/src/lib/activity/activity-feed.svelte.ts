@@ -1,9 +1,6 @@
 import { ACTIVITY_CAPACITY, type ActivityEntry, type ActivityFilter } from '../../../../shared/ipc/activity';
 import { isCancelled } from '../ipc/cancellable';
-import { listActivity } from '../services/activity.service';
-
-/** How often an open activity view asks main for what is new. */
-export const POLL_MS = 2000;
+import { listActivity, onActivityAppended } from '../services/activity.service';
 
 /** What a view is fixed to: an organization's section shows that organization only. */
 export interface ActivityScope {
@@ -14,8 +11,9 @@ export interface ActivityScope {
 
 /**
  * The entries one activity view shows, newest first, kept in step with main: the whole
- * (filtered) log once, then only what is newer, at most as many as main keeps. A filter
- * change reads again; an answer to a filter no longer set is dropped.
+ * (filtered) log once, then, each time main says requests were recorded, only what is newer,
+ * at most as many as main keeps. A filter change reads again; an answer to a filter no longer
+ * set is dropped.
  */
 export class ActivityFeed {
   entries = $state.raw<ActivityEntry[]>([]);
@@ -30,7 +28,9 @@ export class ActivityFeed {
   /** Counts filter changes, so an answer to an older filter is recognised and dropped. */
   #generation = 0;
   #controller = new AbortController();
-  #polling: Promise<void> | undefined;
+  #refreshing: Promise<void> | undefined;
+  /** Main said more came while a refresh was under way: read once more after it. */
+  #again = false;
 
   constructor(readonly scope: ActivityScope = {}) {}
 
@@ -75,11 +75,20 @@ export class ActivityFeed {
     }
   }
 
-  /** Only what main recorded since the last answer, put on top; one at a time. */
+  /** Only what main recorded since the last answer, put on top; one read at a time, none missed. */
   refresh(): Promise<void> {
     if (!this.loaded) return this.reload();
-    this.#polling ??= this.#newer().finally(() => (this.#polling = undefined));
-    return this.#polling;
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#again = false;
+        await this.#newer();
+      } while (this.#again);
+    })().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
   }
 
   async #newer(): Promise<void> {
@@ -102,14 +111,12 @@ export class ActivityFeed {
     void this.reload();
   }
 
-  /** Reads now and then every `POLL_MS` while the window is visible; the returned function stops it. */
+  /** Reads now, then what is new each time main says so; the returned function stops it. */
   follow(): () => void {
     void this.reload();
-    const timer = setInterval(() => {
-      if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void this.refresh();
-    }, POLL_MS);
+    const unsubscribe = onActivityAppended(() => void this.refresh());
     return () => {
-      clearInterval(timer);
+      unsubscribe();
       this.#controller.abort();
       this.#controller = new AbortController();
     };

@@ -22,3 +22,8 @@ export function exportActivity(input: ActivityExportInput, signal?: AbortSignal)
 export async function clearActivity(): Promise<number> {
   return unwrap(await orgdesk().activity.clear()).cleared;
 }
+
+/** Calls `listener` each time main has recorded requests (a few times a second at most); returns the unsubscribe. */
+export function onActivityAppended(listener: () => void): () => void {
+  return orgdesk().events.activity.appended.subscribe(() => listener());
+}
