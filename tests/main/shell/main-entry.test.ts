@@ -10,6 +10,7 @@ const created = vi.hoisted(() => ({
   options: [] as unknown[],
   dispatched: [] as Array<[string, unknown]>,
   disposed: 0,
+  activityListeners: [] as Array<(event: { latestId: number }) => void>,
 }));
 
 vi.mock('../../../src/main/app-services', () => ({
@@ -24,6 +25,10 @@ vi.mock('../../../src/main/app-services', () => ({
       },
       dispose: async () => {
         created.disposed += 1;
+      },
+      onActivityAppended: (listener) => {
+        created.activityListeners.push(listener);
+        return () => undefined;
       },
     };
   },
@@ -231,6 +236,16 @@ describe('main entry', () => {
     window.destroy();
     expect(() => click('Next Tab')).not.toThrow();
     expect(window.webContents.sent).toHaveLength(2);
+  });
+
+  it('tells the window when the activity log grew', async () => {
+    const fake = await launch();
+    const window = fake.BrowserWindow.instances[0]!;
+    await vi.waitFor(() => expect(window.webContents.url).toBe('app://orgdesk/index.html'));
+    created.activityListeners.at(-1)!({ latestId: 7 });
+    expect(window.webContents.sent).toEqual([['event:activity:appended', { latestId: 7 }]]);
+    window.destroy();
+    expect(() => created.activityListeners.at(-1)!({ latestId: 8 })).not.toThrow();
   });
 
   it('ignores ELECTRON_RENDERER_URL once packaged', async () => {
