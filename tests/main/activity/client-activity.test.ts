@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../../src/main/activity/activity-log';
+import { DeadlineError } from '../../../src/main/errors';
 import { ClientCredentialsAuth, BearerAuth } from '../../../src/main/api/core/auth';
 import type { KeycardClientOptions } from '../../../src/main/api/core/client';
 import { CLIENT_ID, FakeKeycard, ORG, SECRET, caught, page } from '../api/fake-keycard';
@@ -69,6 +70,24 @@ describe('what the client tells the activity log', () => {
     const log = new ActivityLog();
     await caught(recorded(log).organizations.retrieve('acme', {}, { signal: controller.signal }));
     expect(log.list({ orgId: 'acme' }).entries.map((e) => e.failure)).toEqual(['cancelled']);
+  });
+
+  it('records a request the action ran out of time on as timed out, and one the server answered too large', async () => {
+    fake = new FakeKeycard();
+    const controller = new AbortController();
+    fake.apiScript.push(() => {
+      controller.abort(new DeadlineError(30_000));
+      return { status: 200, body: ORG };
+    });
+    const log = new ActivityLog();
+    const client = recorded(log, { maxResponseBytes: 64 });
+    await caught(client.organizations.retrieve('acme', {}, { signal: controller.signal }));
+    fake.apiScript.push({ status: 200, body: page([ORG, ORG]) });
+    await caught(client.organizations.list());
+    expect(log.list({ errorsOnly: true }).entries.map((e) => [e.status, e.failure])).toEqual([
+      [200, 'too_large'],
+      [undefined, 'timeout'],
+    ]);
   });
 
   it('goes on answering when the observer throws', async () => {
