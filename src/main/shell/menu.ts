@@ -1,6 +1,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import {
   APP_COMMANDS,
+  isHidden,
   TAB_SLOTS,
   tabSlotAccelerator,
   tabSlotLabel,
@@ -15,16 +16,6 @@ export interface MenuOptions {
   /** Runs a command in the window in front (sends it the `menu.command` event). */
   dispatch(command: MenuCommand): void;
 }
-
-/**
- * Commands the window registers but has no view for yet: an item that did nothing would
- * mislead, so they stay out of the menu until their view exists.
- */
-export const COMMANDS_NOT_IN_MENU: ReadonlySet<AppCommandId> = new Set<AppCommandId>([
-  'settings.open',
-  'activity.open',
-  'theme.toggle',
-]);
 
 /** The non-empty groups, a separator between each two. */
 function sections(...groups: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] {
@@ -42,7 +33,7 @@ function sections(...groups: MenuItemConstructorOptions[][]): MenuItemConstructo
 export function applicationMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   const item = (id: AppCommandId): MenuItemConstructorOptions[] =>
-    COMMANDS_NOT_IN_MENU.has(id) ? [] : [commandItem(APP_COMMANDS[id], { command: id }, options)];
+    isHidden(id) ? [] : [commandItem(APP_COMMANDS[id], { command: id }, options)];
 
   const appMenu: MenuItemConstructorOptions = {
     label: 'Orgdesk',

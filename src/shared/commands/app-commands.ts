@@ -12,6 +12,11 @@ export interface AppCommandSpec {
   readonly accelerator?: string;
   /** Further keys for the same command, which the window handles and the menu cannot show. */
   readonly alsoKeys?: readonly string[];
+  /**
+   * Registered (its keys work and set its view's flag) but shown in neither the menu nor the
+   * shortcuts sheet: the view it opens is not built yet, and an item that did nothing would mislead.
+   */
+  readonly hidden?: true;
 }
 
 export const APP_COMMANDS = {
@@ -23,17 +28,28 @@ export const APP_COMMANDS = {
   'tab.next': { label: 'Next Tab', accelerator: 'Ctrl+Tab', alsoKeys: ['CmdOrCtrl+PageDown'] },
   'tab.previous': { label: 'Previous Tab', accelerator: 'Ctrl+Shift+Tab', alsoKeys: ['CmdOrCtrl+PageUp'] },
   'view.refresh': { label: 'Refresh', accelerator: 'CmdOrCtrl+R', alsoKeys: ['F5'] },
-  'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
-  'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
+  'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', hidden: true },
+  'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,', hidden: true },
   'theme.toggle': { label: 'Toggle Dark Theme' },
   'shortcuts.show': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },
-  'activity.open': { label: 'Activity Log' },
+  'activity.open': { label: 'Activity Log', hidden: true },
   'about.show': { label: 'About Orgdesk' },
   'logFolder.open': { label: 'Open Log Folder' },
 } as const satisfies Record<string, AppCommandSpec>;
 
 export type AppCommandId = keyof typeof APP_COMMANDS;
 export const APP_COMMAND_IDS = Object.keys(APP_COMMANDS) as [AppCommandId, ...AppCommandId[]];
+
+export function isHidden(id: AppCommandId): boolean {
+  const spec: AppCommandSpec = APP_COMMANDS[id];
+  return spec.hidden === true;
+}
+
+/** Every key of a command, the one the menu shows first. */
+export function commandKeys(id: AppCommandId): string[] {
+  const spec: AppCommandSpec = APP_COMMANDS[id];
+  return [...(spec.accelerator ? [spec.accelerator] : []), ...(spec.alsoKeys ?? [])];
+}
 
 /** Ctrl+1…8 go to that tab, Ctrl+9 to the last one, as browsers do. */
 export const TAB_SLOTS = 9;

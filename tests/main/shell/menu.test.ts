@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applicationMenuTemplate, COMMANDS_NOT_IN_MENU, installApplicationMenu } from '../../../src/main/shell/menu';
-import { APP_COMMAND_IDS, APP_COMMANDS } from '../../../src/shared/commands/app-commands';
+import { applicationMenuTemplate, installApplicationMenu } from '../../../src/main/shell/menu';
+import { APP_COMMAND_IDS, APP_COMMANDS, isHidden } from '../../../src/shared/commands/app-commands';
 import type { MenuCommand } from '../../../src/shared/ipc/menu';
 import { Menu, resetFakeElectron, type FakeMenuItemOptions } from './fake-electron';
 
@@ -121,7 +121,9 @@ describe('application menu', () => {
 
   it.each(platforms)('dispatches every command it shows, with the key the commands declare (%s)', (platform) => {
     const { template, dispatched } = build(platform);
-    const shown = APP_COMMAND_IDS.filter((id) => !COMMANDS_NOT_IN_MENU.has(id));
+    const shown = APP_COMMAND_IDS.filter((id) => !isHidden(id));
+    expect(shown).toContain('theme.toggle');
+    expect(APP_COMMAND_IDS.filter(isHidden)).toEqual(['palette.open', 'settings.open', 'activity.open']);
     for (const id of shown) {
       const item = find(template, APP_COMMANDS[id].label);
       expect(item.accelerator).toBe((APP_COMMANDS[id] as { accelerator?: string }).accelerator);
@@ -129,7 +131,7 @@ describe('application menu', () => {
       item.click!({}, undefined, {});
       expect(dispatched).toEqual([{ command: id }]);
     }
-    for (const id of COMMANDS_NOT_IN_MENU) {
+    for (const id of APP_COMMAND_IDS.filter(isHidden)) {
       expect(walk(template).some((item) => item.label === APP_COMMANDS[id].label)).toBe(false);
     }
   });
