@@ -132,6 +132,14 @@ describe('the activity log', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('opens from the menu’s Activity Log command', async () => {
+    expect(await app.sendEvent('menu', 'command', { command: 'activity.open' })).toBe(true);
+    const dialog = page.getByRole('dialog', { name: 'Activity log' });
+    await rows(dialog).first().waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   async function sandboxProfileId(): Promise<string> {
     const result = await app.services.dispatch('profiles:list', undefined);
     if (!result.ok) throw new Error('profiles:list failed');

@@ -8,21 +8,6 @@ class DialogsManager {
   #removal = $state<ProfileView | null>(null);
   #newOrganization = $state<ProfileView | null>(null);
   #keychain = $state(false);
-  #activity = $state(false);
-
-  /** Whether the app-wide activity log is open. */
-  get activity(): boolean {
-    return this.#activity;
-  }
-
-  openActivity(): void {
-    this.#closeAll();
-    this.#activity = true;
-  }
-
-  closeActivity(): void {
-    this.#activity = false;
-  }
 
   /** Whether the keychain inventory is open. */
   get keychain(): boolean {
@@ -80,7 +65,6 @@ class DialogsManager {
     this.#removal = null;
     this.#newOrganization = null;
     this.#keychain = false;
-    this.#activity = false;
   }
 
   closeProfileForm(): void {
