@@ -91,6 +91,10 @@ async function start(): Promise<void> {
       if (target && !target.isDestroyed()) sendEvent(target.webContents, 'menu', 'command', command);
     },
   });
+  // The activity log's views read what is new when told; the window in front of the user is the one told.
+  services.onActivityAppended((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'activity', 'appended', event);
+  });
   await openWindow(services);
   void noticeMissingLibsecret({
     platform: process.platform,

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import type { MenuCommand } from '../../src/shared/ipc/menu';
 
 /** What these tests read of the page's document (the node tsconfig has no DOM types). */
 interface PageNode {
@@ -183,7 +184,7 @@ describe('keyboard shortcuts and menu commands', () => {
   });
 
   it('runs menu commands sent through the menu’s event channel', async () => {
-    const menu = (command: Parameters<LaunchedApp['sendEvent']>[2]) => app.sendEvent('menu', 'command', command);
+    const menu = (command: MenuCommand) => app.sendEvent('menu', 'command', command);
     await openThree();
 
     expect(await menu({ command: 'tab.goTo', index: 1 })).toBe(true);

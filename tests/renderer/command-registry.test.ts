@@ -84,7 +84,6 @@ describe('command registry', () => {
     expect(registry.commands.filter((command) => !command.listed).map((command) => command.id)).toEqual([
       'palette.open',
       'settings.open',
-      'activity.open',
     ]);
   });
 

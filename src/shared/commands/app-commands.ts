@@ -32,7 +32,7 @@ export const APP_COMMANDS = {
   'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,', hidden: true },
   'theme.toggle': { label: 'Toggle Dark Theme' },
   'shortcuts.show': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },
-  'activity.open': { label: 'Activity Log', hidden: true },
+  'activity.open': { label: 'Activity Log' },
   'about.show': { label: 'About Orgdesk' },
   'logFolder.open': { label: 'Open Log Folder' },
 } as const satisfies Record<string, AppCommandSpec>;

@@ -66,6 +66,14 @@ import {
 } from './sso';
 import { RestoredWorkspace, WorkspaceSnapshot } from './session';
 import type { IpcResult } from './result';
+import {
+  ActivityAppended,
+  ActivityCleared,
+  ActivityExportInput,
+  ActivityExportResult,
+  ActivityListInput,
+  ActivityPage,
+} from './activity';
 
 const None = z.undefined();
 const KEYCHAIN_DEADLINE_MS = 90_000;
@@ -194,6 +202,13 @@ export const contract = {
     /** Discovery against the held issuer and the held JWKS, each up to twice discovery's own bound. */
     check: channel(OrgRef, SsoCheck, { deadlineMs: 60_000 }),
   },
+  activity: {
+    /** The API requests main made (in memory, the last 5,000), newest first, filtered. */
+    list: channel(ActivityListInput, ActivityPage),
+    /** Asks main's save dialog for a file, then writes the entries matching the filters as CSV or JSON. */
+    export: channel(ActivityExportInput, ActivityExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
+    clear: channel(None, ActivityCleared),
+  },
 } as const satisfies Contract;
 
 export type AppContract = typeof contract;
@@ -206,6 +221,10 @@ export const events = {
   menu: {
     /** A menu item was chosen: the window runs that command as if its shortcut had been pressed. */
     command: event(MenuCommand),
+  },
+  activity: {
+    /** Requests were recorded; throttled, so a burst of requests is one event. */
+    appended: event(ActivityAppended),
   },
 } as const satisfies EventContract;
 

@@ -198,19 +198,28 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     logger: services.logger,
   });
   const deliveries: Array<Promise<unknown>> = [];
+  const deliver = (channel: string, args: unknown[]) =>
+    page.evaluate(
+      ([hook, delivered]) => (globalThis as unknown as Record<string, (...a: unknown[]) => void>)[hook]!(...delivered),
+      [EVENT_DELIVERY, [channel, ...args]] as const,
+    );
   const eventTarget: EventTarget = {
     isDestroyed: () => page.isClosed(),
     getURL: () => page.url(),
     send: (channel, ...args) => {
-      deliveries.push(
-        page.evaluate(
-          ([hook, delivered]) =>
-            (globalThis as unknown as Record<string, (...a: unknown[]) => void>)[hook]!(...delivered),
-          [EVENT_DELIVERY, [channel, ...args]] as const,
-        ),
-      );
+      deliveries.push(deliver(channel, args));
     },
   };
+  // Events main sends on its own schedule (the activity log's), as the app wires them; none is
+  // awaited, and one still in flight when the page closes is dropped as a closed window drops it.
+  const backgroundTarget: EventTarget = {
+    ...eventTarget,
+    send: (channel, ...args) => void deliver(channel, args).catch(() => undefined),
+  };
+  const stopActivityEvents = services.onActivityAppended((event) =>
+    sendEventToWindow(backgroundTarget, 'activity', 'appended', event),
+  );
+  cleanups.unshift(async () => stopActivityEvents());
   await run(() => page.goto(url, { waitUntil: 'load' }));
 
   let closed: Promise<void> | undefined;

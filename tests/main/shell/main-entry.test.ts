@@ -15,6 +15,7 @@ const created = vi.hoisted(() => ({
   /** The window's place as the session file had it; none on a first start. */
   savedWindow: undefined as unknown,
   windowStates: [] as unknown[],
+  activityListeners: [] as Array<(event: { latestId: number }) => void>,
 }));
 
 vi.mock('../../../src/main/app-services', () => ({
@@ -34,6 +35,10 @@ vi.mock('../../../src/main/app-services', () => ({
         window: async () => created.savedWindow,
         saveWindow: (state: unknown) => void created.windowStates.push(state),
       } as unknown as AppServices['session'],
+      onActivityAppended: (listener) => {
+        created.activityListeners.push(listener);
+        return () => undefined;
+      },
     };
   },
 }));
@@ -271,6 +276,16 @@ describe('main entry', () => {
     window.destroy();
     expect(() => click('Next Tab')).not.toThrow();
     expect(window.webContents.sent).toHaveLength(2);
+  });
+
+  it('tells the window when the activity log grew', async () => {
+    const fake = await launch();
+    const window = fake.BrowserWindow.instances[0]!;
+    await vi.waitFor(() => expect(window.webContents.url).toBe('app://orgdesk/index.html'));
+    created.activityListeners.at(-1)!({ latestId: 7 });
+    expect(window.webContents.sent).toEqual([['event:activity:appended', { latestId: 7 }]]);
+    window.destroy();
+    expect(() => created.activityListeners.at(-1)!({ latestId: 8 })).not.toThrow();
   });
 
   it('ignores ELECTRON_RENDERER_URL once packaged', async () => {
