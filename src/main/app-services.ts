@@ -10,6 +10,9 @@ import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
 import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/service-accounts';
 import { ssoHandlers } from './ipc/handlers/sso';
+import { compareHandlers } from './ipc/handlers/compare';
+import { CompareService } from './compare/compare-service';
+import { CompareExporter } from './compare/compare-export';
 import { SsoService } from './sso/sso-service';
 import type { DiscoveryOptions } from './sso/discovery';
 import { CredentialSecrets } from './credentials/credential-secrets';
@@ -103,6 +106,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     rotation,
     logger,
   );
+  const sso = new SsoService(clients, secretClipboard, options.discovery);
+  const compare = new CompareService(clients, profiles, sso, logger);
   const { dispatch, channels } = createDispatcher(
     {
       app: appHandlers({
@@ -126,7 +131,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         rotation,
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
-      sso: ssoHandlers(new SsoService(clients, secretClipboard, options.discovery)),
+      sso: ssoHandlers(sso),
+      compare: compareHandlers(
+        compare,
+        new CompareExporter(compare, profiles, options.saveFile ?? cannotSaveFile, logger),
+      ),
     },
     logger,
     calls,

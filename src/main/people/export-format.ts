@@ -36,12 +36,15 @@ export const CSV_COLUMNS = [
  * carriage return, or their full-width forms) gets a leading `'`: emails and sources come from
  * whoever signed up or was invited, and the file is meant to be opened in a spreadsheet.
  */
-export function toCsv(rows: readonly ExportRow[]): string {
+export function csvText<C extends string>(
+  columns: readonly C[],
+  rows: ReadonlyArray<Partial<Record<C, string | null>>>,
+): string {
   return stringify(
-    rows.map((row) => CSV_COLUMNS.map((column) => row[column] ?? '')),
+    rows.map((row) => columns.map((column) => row[column] ?? '')),
     {
       header: true,
-      columns: [...CSV_COLUMNS],
+      columns: [...columns],
       bom: true,
       record_delimiter: 'windows',
       // With a record delimiter given, the library stops quoting a lone CR or LF inside a cell.
@@ -49,6 +52,10 @@ export function toCsv(rows: readonly ExportRow[]): string {
       escape_formulas: true,
     },
   );
+}
+
+export function toCsv(rows: readonly ExportRow[]): string {
+  return csvText(CSV_COLUMNS, rows);
 }
 
 /** A JSON array of the rows, one key per field, as the API names them. */
@@ -79,10 +86,10 @@ export function exportRow(identity: Identity, status: Identity['status'], expire
   return row;
 }
 
-/** `acme-people-2026-11-25.csv`: the organization as the caller named it and the local date. */
-export function exportFileName(orgRef: string, format: ExportFormat, date: Date): string {
+/** `acme-people-2026-11-25.csv`: the organization as the caller named it, what the file holds and the local date. */
+export function exportFileName(orgRef: string, format: ExportFormat, date: Date, what = 'people'): string {
   const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
     .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0'))
     .join('-');
-  return `${orgRef}-people-${day}.${format}`;
+  return `${orgRef}-${what}-${day}.${format}`;
 }

@@ -62,6 +62,7 @@ import {
   SsoState,
   SsoUpdateInput,
 } from './sso';
+import { CompareExportInput, CompareExportResult, CompareInput, CompareResult } from './compare';
 import type { IpcResult } from './result';
 
 const None = z.undefined();
@@ -72,6 +73,8 @@ const KEYCHAIN_DEADLINE_MS = 90_000;
  * good link, but a slow one, retries after 429s and a user browsing folders add minutes.
  */
 const EXPORT_DEADLINE_MS = 5 * 60_000;
+/** Both organizations' people (10,000 each is usual, the row cap 200,000), service accounts and SSO. */
+const COMPARE_DEADLINE_MS = 5 * 60_000;
 /** Five steps, three of them requests and two keychain writes that may wait on an unlock prompt. */
 const ROTATION_DEADLINE_MS = 3 * 60_000;
 
@@ -184,6 +187,17 @@ export const contract = {
     disable: channel(OrgRef, SsoDisabled),
     /** Discovery against the held issuer and the held JWKS, each up to twice discovery's own bound. */
     check: channel(OrgRef, SsoCheck, { deadlineMs: 60_000 }),
+  },
+  compare: {
+    /**
+     * Two organizations, each under its own profile: members and pending invitations by email,
+     * service accounts by name, SSO field by field. Matching members come as a count; a section
+     * one profile may not read says so rather than failing the comparison. Refused with code
+     * `compare_too_large` past the row cap.
+     */
+    run: channel(CompareInput, CompareResult, { deadlineMs: COMPARE_DEADLINE_MS }),
+    /** As `people:export`: the save dialog first (cancelled: `{ saved: false }`, nothing read), then the file, all or nothing. */
+    export: channel(CompareExportInput, CompareExportResult, { deadlineMs: COMPARE_DEADLINE_MS + EXPORT_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 
