@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { compareCsv, compareFileName, compareJson, differenceCount } from '../../../src/main/compare/compare-format';
-import { diffMembers, diffServiceAccounts, diffSso } from '../../../src/shared/compare/diff';
+import { diffMembers, diffSso } from '../../../src/shared/compare/diff';
 import { CompareResult } from '../../../src/shared/ipc/compare';
 
 const side = (name: string) => ({
