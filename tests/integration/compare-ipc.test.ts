@@ -9,6 +9,7 @@ import type { SaveFileRequest } from '../../src/main/people/people-export';
 import { startSandbox, type RunningSandbox } from '../../src/main/sandbox/server';
 import type { CompareExportResult, CompareResult } from '../../src/shared/ipc/compare';
 import type { ProfileView } from '../../src/shared/ipc/profiles';
+import type { OrganizationRole } from '../../src/shared/api/users';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { ipcCaller, membershipOf } from './support/dispatch';
 
@@ -34,7 +35,7 @@ const { ok, refused } = ipcCaller(() => services);
 const stamp = '2026-06-01T00:00:00.000Z';
 const acmeOf = (sandbox: RunningSandbox) => membershipOf(sandbox, 'org_admin').organizationId;
 
-function addMember(sandbox: RunningSandbox, orgId: string, email: string, role = 'org_member' as const) {
+function addMember(sandbox: RunningSandbox, orgId: string, email: string, role: OrganizationRole = 'org_member') {
   return sandbox.state.users.add({
     organization_id: orgId,
     email,
