@@ -48,9 +48,10 @@ export function roleWord(role: PersonState['role']): string {
   return ROLE_LABELS[role];
 }
 
-/** "Member · Admin · Active", "Invitation · Viewer · Pending". */
+/** A member as "Admin · Active", an invitation as "Invitation · Viewer · Pending". */
 export function personSummary(state: PersonState): string {
-  return [state.type === 'user' ? 'Member' : 'Invitation', roleWord(state.role), statusLabel(state.status)].join(' · ');
+  const parts = [roleWord(state.role), statusLabel(state.status)];
+  return (state.type === 'user' ? parts : ['Invitation', ...parts]).join(' · ');
 }
 
 /** The SSO settings in the words the SSO page uses. */
