@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
+import { sidebarOrgItems } from './support/sidebar';
 
 describe('API errors in the UI', () => {
   let app: LaunchedApp;
@@ -37,7 +38,7 @@ describe('API errors in the UI', () => {
 
     sandbox.faults.clear();
     await notice.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button').first().waitFor();
+    await sidebarOrgItems(page, 'Sandbox').first().waitFor();
     expect(await notice.count()).toBe(0);
     expect(await sidebar().getByText("Couldn't load organizations").count()).toBe(0);
   });
