@@ -16,7 +16,7 @@ export const sidebarOrgs = (page: Page, profile: string): Locator =>
 
 /** An organization's item under a profile, by its exact name (an SSO mark may follow it: ", SSO on"). */
 export const sidebarOrg = (page: Page, profile: string, org: string): Locator =>
-  sidebarOrgs(page, profile).getByRole('treeitem', { name: new RegExp(`^${escaped(org)}(, SSO on)?$`) });
+  sidebarOrgs(page, profile).getByRole('treeitem', { name: new RegExp(`^${escaped(org)}(\\s*, SSO on)?$`) });
 
 /** Every organization item under a profile, "New organization" aside. */
 export const sidebarOrgItems = (page: Page, profile: string): Locator =>
