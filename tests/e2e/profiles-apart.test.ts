@@ -11,7 +11,7 @@ async function addProductionProfile(services: AppServices): Promise<void> {
   const created = await services.dispatch('profiles:create', {
     name: 'Acme live',
     baseUrl: sandbox.url,
-    color: '#2563eb',
+    color: '#9333ea',
     environment: 'production',
     authKind: 'client_credentials',
     clientId: sandbox.primaryCredential.clientId,
