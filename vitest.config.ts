@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * Test layers, named by what they run against:
  * unit (pure code and fakes), renderer (the window's state and services, runes compiled, bridge faked),
  * integration (the sandbox over real HTTP),
- * keychain (the real OS Secret Service), e2e (the built renderer in real Chromium).
+ * keychain (the real OS Secret Service), e2e (the built renderer in real Chromium),
+ * packaging (electron-builder's configuration, the release workflow, and the app packed with a stand-in Electron).
  */
 export default defineConfig({
   test: {
@@ -55,6 +56,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'packaging',
+          include: ['tests/packaging/**/*.test.ts'],
+          // Packs out/ as built for the e2e run (the same setup, skipped the same way).
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

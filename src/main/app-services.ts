@@ -10,6 +10,8 @@ import { peopleHandlers } from './ipc/handlers/people';
 import { profileHandlers } from './ipc/handlers/profiles';
 import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/service-accounts';
 import { ssoHandlers } from './ipc/handlers/sso';
+import { sessionHandlers } from './ipc/handlers/session';
+import { SessionStore } from './session/session-store';
 import { SsoService } from './sso/sso-service';
 import type { DiscoveryOptions } from './sso/discovery';
 import { CredentialSecrets } from './credentials/credential-secrets';
@@ -67,6 +69,8 @@ export interface AppServices {
   logger: Logger;
   /** The embedded sandbox, for tests and tools that need its address or credentials. */
   sandbox: EmbeddedSandbox;
+  /** The window's place and the workspace, as they were left. */
+  session: SessionStore;
   dispose(): Promise<void>;
 }
 
@@ -83,6 +87,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
   const clients = new ClientRegistry(profiles, sandbox, logger);
   const calls = new CallRegistry();
+  const session = new SessionStore(options.userDataDir, logger);
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
   const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
   const pendingSecrets = new PendingSecrets(logger);
@@ -126,6 +131,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         rotation,
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
+      session: sessionHandlers(session, profiles),
       sso: ssoHandlers(new SsoService(clients, secretClipboard, options.discovery)),
     },
     logger,
@@ -137,7 +143,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     channels,
     logger,
     sandbox,
+    session,
     async dispose() {
+      await session.flush();
       pendingSecrets.forgetAll();
       orgTokens.forgetAll();
       await secretClipboard.dispose();

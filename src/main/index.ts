@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, protocol, screen, session, shell, utilityProcess } from 'electron';
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
@@ -8,11 +8,13 @@ import type { SaveFileRequest } from './people/people-export';
 import { isolatedAccountLister, type AccountsChild } from './secrets/account-lister';
 import { SERVICE_ARG } from './secrets/accounts-child-protocol';
 import { keychainAccountsEntry } from './secrets/keychain-accounts-entry';
-import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS } from './secrets/keytar-store';
+import { createKeytarStore, KEYCHAIN_SERVICE, KEYCHAIN_TIMEOUT_MS, requireKeytar } from './secrets/keytar-store';
+import { noticeMissingLibsecret } from './secrets/libsecret-notice';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
-import { createMainWindow } from './shell/window';
+import { createMainWindow, MIN_WINDOW_SIZE } from './shell/window';
+import { placeOnScreen } from './session/window-state';
 
 /** How long quitting waits for services (sandbox server, HTTP pools, log file) to close. */
 const DISPOSE_TIMEOUT_MS = 5_000;
@@ -43,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (services && BrowserWindow.getAllWindows().length === 0) openWindow(services);
+    if (services && BrowserWindow.getAllWindows().length === 0) void openWindow(services);
   });
   app.on('before-quit', (event) => {
     if (!services) return;
@@ -78,11 +80,39 @@ async function start(): Promise<void> {
   // scheme stays unanswered: nothing should load a stale build next to it.
   if (!location.devServerOrigin) protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
   unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
-  openWindow(services);
+  await openWindow(services);
+  void noticeMissingLibsecret({
+    platform: process.platform,
+    loadKeytar: requireKeytar,
+    show: (notice) => dialog.showMessageBox({ type: 'warning', title: 'Orgdesk', ...notice }),
+    logger,
+  });
 }
 
-function openWindow(current: AppServices): void {
-  mainWindow = createMainWindow(location, { preloadPath, devTools: !app.isPackaged }, current.logger);
+async function openWindow(current: AppServices): Promise<void> {
+  const saved = await current.session.window();
+  // The primary display first: a window whose display is gone comes back there.
+  const primary = screen.getPrimaryDisplay();
+  const displays = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)];
+  mainWindow = createMainWindow(
+    location,
+    {
+      preloadPath,
+      devTools: !app.isPackaged,
+      ...(saved
+        ? {
+            bounds: placeOnScreen(
+              saved.bounds,
+              displays.map((display) => display.workArea),
+              MIN_WINDOW_SIZE,
+            ),
+            maximized: saved.maximized,
+          }
+        : {}),
+      onStateChange: (state) => current.session.saveWindow(state),
+    },
+    current.logger,
+  );
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });

@@ -30,6 +30,6 @@ npm run build
 echo "==> Electron security checks: electronegativity over src and the build (accepted: tests/security/)"
 npx tsx tests/support/electronegativity.ts
 
-echo "==> Tests: unit, integration (sandbox over HTTP), keychain (Secret Service), e2e (Chromium)"
+echo "==> Tests: unit, integration (sandbox over HTTP), keychain (Secret Service), e2e (Chromium), packaging (electron-builder --dir)"
 # out/ was just built above; the e2e setup reuses it rather than building a second time.
 ORGDESK_E2E_SKIP_BUILD=1 tests/support/with-keyring.sh npx vitest run

@@ -17,6 +17,11 @@ export const KEYCHAIN_TIMEOUT_MS = 60_000;
 /** The part of keytar the store uses; tests pass a fake one that alters values like libsecret. */
 export type Keytar = Pick<typeof import('keytar'), 'getPassword' | 'setPassword' | 'deletePassword'>;
 
+/** keytar, loaded on demand: its binary links against the OS keychain's library (libsecret on Linux). */
+export function requireKeytar(): Keytar {
+  return createRequire(import.meta.url)('keytar') as Keytar;
+}
+
 /**
  * Secrets in the OS keychain through keytar (macOS Keychain, Windows Credential Manager,
  * Linux Secret Service). keytar is loaded lazily so that a missing native module or a
@@ -35,7 +40,7 @@ export function createKeytarStore(
   const load = (): Keytar => {
     if (!keytar) {
       try {
-        keytar = createRequire(import.meta.url)('keytar') as Keytar;
+        keytar = requireKeytar();
       } catch (error) {
         throw new KeychainError('be opened (the keytar module failed to load)', error);
       }

@@ -62,6 +62,7 @@ import {
   SsoState,
   SsoUpdateInput,
 } from './sso';
+import { RestoredWorkspace, WorkspaceSnapshot } from './session';
 import type { IpcResult } from './result';
 
 const None = z.undefined();
@@ -171,6 +172,12 @@ export const contract = {
     inventory: channel(None, KeychainInventory, { deadlineMs: KEYCHAIN_DEADLINE_MS }),
     /** Deletes one held secret from the keychain (the credential on the server is not touched). */
     forgetHeld: channel(HeldSecretRef, z.object({ deleted: z.boolean() }), { deadlineMs: KEYCHAIN_DEADLINE_MS }),
+  },
+  session: {
+    /** The tabs and sidebar as they were left, without tabs of profiles since removed. */
+    restore: channel(None, RestoredWorkspace),
+    /** Kept for the next start; written a moment later, with the window's place. */
+    saveWorkspace: channel(WorkspaceSnapshot, z.object({ saved: z.literal(true) })),
   },
   sso: {
     /** The organization's connection, or `null` when it has none. */

@@ -150,6 +150,11 @@ export function stringLeaves(schema: z.ZodType, value: unknown, path: readonly s
     }
     case 'pipe':
       return stringLeaves(pipedFrom(def), value, path);
+    case 'array':
+      // An element's field is named by its key: `tabs.0.orgId` is an `orgId`.
+      return Array.isArray(value)
+        ? value.flatMap((item: unknown, index) => stringLeaves(def.element!, item, [...path, String(index)]))
+        : [];
     case 'string':
       return typeof value === 'string' ? [{ path: path.join('.'), key: path.at(-1) ?? '', value }] : [];
     default:

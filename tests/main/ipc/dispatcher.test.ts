@@ -36,6 +36,7 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       export: fail,
     },
     serviceAccounts: { list: fail, create: fail, update: fail, remove: fail },
+    session: { restore: fail, saveWorkspace: fail },
     sso: { get: fail, discover: fail, enable: fail, update: fail, disable: fail, check: fail },
     credentials: {
       list: fail,

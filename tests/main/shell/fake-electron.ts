@@ -97,6 +97,12 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    this.normalBounds = {
+      x: Number(options['x'] ?? 100),
+      y: Number(options['y'] ?? 100),
+      width: Number(options['width'] ?? 800),
+      height: Number(options['height'] ?? 600),
+    };
     FakeBrowserWindow.instances.push(this);
     // Electron emits web-contents-created for every new contents, before the page loads.
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
@@ -110,10 +116,30 @@ export class FakeBrowserWindow extends EventEmitter {
     this.shown = true;
   }
 
+  maximized = false;
+  minimized = false;
+  /** Where the window sits when not maximized; tests move it and emit `move` or `resize`. */
+  normalBounds: { x: number; y: number; width: number; height: number };
+
   focus(): void {}
-  restore(): void {}
-  isMinimized(): boolean {
+  restore(): void {
+    this.minimized = false;
+  }
+  maximize(): void {
+    this.maximized = true;
+    this.shown = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isFullScreen(): boolean {
     return false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.normalBounds };
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -311,8 +337,10 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
   dialog.saveDialogs.length = 0;
   dialog.saveAnswer = { canceled: true, filePath: '' };
+  dialog.messageBoxes.length = 0;
   clipboard.text = '';
   utilityProcess.forks.length = 0;
+  screen.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
 }
 export const ipcMain = new FakeIpcMain();
 export const protocol = new FakeProtocol();
@@ -374,6 +402,12 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
   },
+  /** Every message box shown (options only); each answers as if its first button were pressed. */
+  messageBoxes: [] as Array<Record<string, unknown>>,
+  async showMessageBox(options: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+    this.messageBoxes.push(structuredClone(options));
+    return { response: 0, checkboxChecked: false };
+  },
   async showSaveDialog(
     windowOrOptions: FakeBrowserWindow | Record<string, unknown>,
     maybeOptions?: Record<string, unknown>,
@@ -384,5 +418,21 @@ export const dialog = {
       options: structuredClone(modal ? maybeOptions! : windowOrOptions),
     });
     return { ...this.saveAnswer };
+  },
+};
+
+interface FakeDisplay {
+  id: number;
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+/** The displays attached; tests replace the list to unplug a monitor. */
+export const screen = {
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as FakeDisplay[],
+  getPrimaryDisplay(): FakeDisplay {
+    return screen.displays[0]!;
+  },
+  getAllDisplays(): FakeDisplay[] {
+    return [...screen.displays];
   },
 };

@@ -10,6 +10,11 @@ const created = vi.hoisted(() => ({
   options: [] as unknown[],
   dispatched: [] as Array<[string, unknown]>,
   disposed: 0,
+  /** What loading keytar throws at start, as on a Linux without libsecret; nothing by default. */
+  keytarLoadError: undefined as Error | undefined,
+  /** The window's place as the session file had it; none on a first start. */
+  savedWindow: undefined as unknown,
+  windowStates: [] as unknown[],
 }));
 
 vi.mock('../../../src/main/app-services', () => ({
@@ -25,6 +30,10 @@ vi.mock('../../../src/main/app-services', () => ({
       dispose: async () => {
         created.disposed += 1;
       },
+      session: {
+        window: async () => created.savedWindow,
+        saveWindow: (state: unknown) => void created.windowStates.push(state),
+      } as unknown as AppServices['session'],
     };
   },
 }));
@@ -32,6 +41,10 @@ vi.mock('../../../src/main/app-services', () => ({
 vi.mock('../../../src/main/secrets/keytar-store', () => ({
   KEYCHAIN_SERVICE: 'Orgdesk',
   KEYCHAIN_TIMEOUT_MS: 60_000,
+  requireKeytar: () => {
+    if (created.keytarLoadError) throw created.keytarLoadError;
+    return {};
+  },
   createKeytarStore: (
     service: string,
     _logger: unknown,
@@ -74,6 +87,33 @@ describe('main entry', () => {
     created.options.length = 0;
     created.dispatched.length = 0;
     created.disposed = 0;
+    created.keytarLoadError = undefined;
+    created.savedWindow = undefined;
+    created.windowStates.length = 0;
+  });
+
+  it('opens the window where it was left, maximized if it was, and keeps its place as it moves', async () => {
+    created.savedWindow = { bounds: { x: 200, y: 120, width: 1400, height: 900 }, maximized: true };
+    const fake = await launch();
+    const window = fake.BrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({ x: 200, y: 120, width: 1400, height: 900, minWidth: 960 });
+    window.emit('ready-to-show');
+    expect(window.isMaximized()).toBe(true);
+    window.maximized = false;
+    window.normalBounds = { x: 260, y: 140, width: 1300, height: 850 };
+    window.emit('unmaximize');
+    expect(created.windowStates.at(-1)).toEqual({
+      bounds: { x: 260, y: 140, width: 1300, height: 850 },
+      maximized: false,
+    });
+  });
+
+  it('brings a window left on a monitor since unplugged back onto the primary display', async () => {
+    created.savedWindow = { bounds: { x: 2600, y: 200, width: 1280, height: 800 }, maximized: false };
+    const fake = await launch((electron) => {
+      electron.screen.displays = [{ id: 7, workArea: { x: 0, y: 0, width: 1440, height: 860 } }];
+    });
+    expect(fake.BrowserWindow.instances[0]!.options).toMatchObject({ x: 80, y: 30, width: 1280, height: 800 });
   });
 
   it('creates the services with the keychain store and the userData directory', async () => {
@@ -223,6 +263,25 @@ describe('main entry', () => {
       expect([...packaged.protocol.handlers.keys()]).toEqual(['app']);
     } finally {
       vi.unstubAllEnvs();
+    }
+  });
+
+  it('says at start what to install when keytar cannot load for want of libsecret (Linux)', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
+    try {
+      expect((await launch()).dialog.messageBoxes).toEqual([]);
+      created.keytarLoadError = new Error(
+        'libsecret-1.so.0: cannot open shared object file: No such file or directory',
+      );
+      const electron = await launch();
+      await vi.waitFor(() => expect(electron.dialog.messageBoxes).toHaveLength(1));
+      expect(electron.dialog.messageBoxes[0]).toMatchObject({
+        type: 'warning',
+        message: 'Install libsecret to keep secrets in your keychain',
+        detail: expect.stringContaining('sudo apt install libsecret-1-0'),
+      });
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 

@@ -1,5 +1,8 @@
 import { SvelteSet } from 'svelte/reactivity';
-import { SIDEBAR_WIDTH, SidebarSnapshot } from '../../../../shared/session/sidebar-snapshot';
+import type { SidebarSnapshot } from '../../../../shared/ipc/session';
+
+/** How wide the sidebar may be dragged, in CSS pixels. */
+export const SIDEBAR_WIDTH = { min: 200, max: 480, default: 272 } as const;
 
 /** The tree's items are named by these keys: the roving tab stop and a pending focus refer to them. */
 export const treeKey = {
@@ -123,19 +126,21 @@ export class SidebarState {
     if (this.#focusRequest === key) this.#focusRequest = null;
   }
 
-  snapshot(): SidebarSnapshot {
+  snapshot(): Required<SidebarSnapshot> {
     return { width: this.#width, collapsed: this.#collapsed, expanded: [...this.#expanded] };
   }
 
-  /** Takes a snapshot back; one that does not validate leaves the sidebar as it is and says so. */
-  restore(snapshot: unknown): boolean {
-    const parsed = SidebarSnapshot.safeParse(snapshot);
-    if (!parsed.success) return false;
-    this.#width = parsed.data.width;
-    this.#collapsed = parsed.data.collapsed;
-    this.#expanded.clear();
-    for (const id of parsed.data.expanded) this.#expanded.add(id);
-    return true;
+  /**
+   * Takes a snapshot back (main validated it with the session file); a width out of this
+   * sidebar's range, from another screen or an edited file, is brought into it.
+   */
+  restore(snapshot: SidebarSnapshot): void {
+    if (snapshot.width !== undefined) this.setWidth(snapshot.width);
+    if (snapshot.collapsed !== undefined) this.#collapsed = snapshot.collapsed;
+    if (snapshot.expanded !== undefined) {
+      this.#expanded.clear();
+      for (const id of snapshot.expanded) this.#expanded.add(id);
+    }
   }
 }
 

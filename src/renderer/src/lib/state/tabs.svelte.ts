@@ -1,5 +1,6 @@
-/** The parts of an organization a tab can show. */
-export type OrgSection = 'overview' | 'people' | 'service-accounts' | 'sso';
+import type { OrgSection, WorkspaceSnapshot } from '../../../../shared/ipc/session';
+
+export type { OrgSection };
 
 export interface OrgTab {
   /** `profileId` + `orgId`: the same organization is never opened twice. */
@@ -78,6 +79,35 @@ class TabsManager {
   retitle(profileId: string, orgId: string, title: string): void {
     const tab = this.#tabs.find((candidate) => candidate.key === tabKey(profileId, orgId));
     if (tab && tab.title !== title) tab.title = title;
+  }
+
+  /** The open tabs as the session file keeps them. */
+  snapshot(): Pick<WorkspaceSnapshot, 'tabs' | 'activeIndex'> {
+    const index = this.#tabs.findIndex((tab) => tab.key === this.#activeKey);
+    return {
+      tabs: this.#tabs.map(({ profileId, orgId, title, section, serviceAccountId }) => ({
+        profileId,
+        orgId,
+        title,
+        section,
+        ...(serviceAccountId === undefined ? {} : { serviceAccountId }),
+      })),
+      activeIndex: index === -1 ? null : index,
+    };
+  }
+
+  /** Opens the tabs of a saved session (main has already dropped those of removed profiles). */
+  restore(snapshot: Pick<WorkspaceSnapshot, 'tabs' | 'activeIndex'>): void {
+    const restored: OrgTab[] = [];
+    for (const saved of snapshot.tabs) {
+      const key = tabKey(saved.profileId, saved.orgId);
+      // The same organization is never opened twice, whatever the file says.
+      if (restored.some((tab) => tab.key === key)) continue;
+      restored.push({ ...saved, key, domId: `org-tab-${this.#nextId++}` });
+    }
+    this.#tabs = restored;
+    const active = snapshot.activeIndex === null ? undefined : snapshot.tabs[snapshot.activeIndex];
+    this.#activeKey = active ? tabKey(active.profileId, active.orgId) : (restored[0]?.key ?? null);
   }
 
   /** The tab `offset` places away from `tab`, wrapping around, for arrow-key navigation. */

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { pathId } from '../api/common';
+import { ProfileId } from './profiles';
+
+/** The parts of an organization a tab can show. */
+export const OrgSection = z.enum(['overview', 'people', 'service-accounts', 'sso']);
+export type OrgSection = z.infer<typeof OrgSection>;
+
+/** The most tabs a session brings back; more is a file someone else wrote. */
+export const MAX_RESTORED_TABS = 100;
+
+export const WorkspaceTab = z.object({
+  profileId: ProfileId,
+  orgId: pathId('organization ID'),
+  /** The name shown until the organization is read again. */
+  title: z.string().max(1_000),
+  section: OrgSection.catch('overview'),
+  serviceAccountId: pathId('service account ID').optional(),
+});
+export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
+
+/** The sidebar as it was left: its width, whether it was hidden, which profiles were open. */
+export const SidebarSnapshot = z.object({
+  width: z.number().int().min(120).max(1_000).optional(),
+  collapsed: z.boolean().optional(),
+  expanded: z.array(ProfileId).max(1_000).optional(),
+});
+export type SidebarSnapshot = z.infer<typeof SidebarSnapshot>;
+
+/** What the window shows, as the renderer saves it and gets it back at the next start. */
+export const WorkspaceSnapshot = z.object({
+  tabs: z.array(WorkspaceTab).max(MAX_RESTORED_TABS),
+  /** Index into `tabs` of the tab in front; `null` with no tabs. */
+  activeIndex: z.number().int().min(0).nullable(),
+  sidebar: SidebarSnapshot.optional(),
+});
+export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshot>;
+
+export const RestoredWorkspace = z.object({
+  /** `null` on a first start, or when the file could not be used (the log says why). */
+  workspace: WorkspaceSnapshot.nullable(),
+});
+export type RestoredWorkspace = z.infer<typeof RestoredWorkspace>;

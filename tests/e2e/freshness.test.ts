@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/main/sandbox/server';
+import { launchPerSuite, screenshot, type LaunchedApp } from './support';
+import { seriousViolations } from './support/axe';
+
+describe('how fresh the data is, and when the server is gone', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let sandbox: RunningSandbox;
+
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
+  beforeAll(async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Try the sandbox' }).click();
+    await page
+      .getByRole('list', { name: 'Organizations of Sandbox' })
+      .getByRole('button', { name: /^Acme Robotics/ })
+      .click();
+    await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
+  });
+
+  const panel = () => page.getByRole('tabpanel');
+
+  it('says when the data on screen was fetched', async () => {
+    await panel().getByText('Updated just now').waitFor();
+    expect(await panel().getByText('Updated just now').getAttribute('title')).toMatch(/\d/);
+  });
+
+  it('says the server cannot be reached instead of showing old data silently, and recovers on Retry', async () => {
+    const before = sandbox.faults.requests.length;
+    sandbox.faults.add({ dropConnection: true, times: Infinity });
+    await panel().getByRole('button', { name: 'Refresh Acme Robotics' }).click();
+    const banner = panel().getByRole('alert').filter({ hasText: "Can't reach" });
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Local sandbox.*Showing what was loaded at/s);
+    // What was loaded stays on screen while the server is gone.
+    expect(await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).count()).toBe(1);
+    expect(sandbox.faults.requests.length).toBeGreaterThan(before);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `offline-${scheme}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    app.clearErrors();
+
+    sandbox.faults.clear();
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await panel().getByText('Updated just now').waitFor();
+  });
+
+  it('refreshes whichever section is shown: the people list too', async () => {
+    await panel().getByRole('button', { name: 'People', exact: true }).click();
+    await panel().getByRole('table').waitFor();
+    const identities = () => sandbox.faults.requests.filter((request) => request.path.endsWith('/identities')).length;
+    const before = identities();
+    await panel().getByRole('button', { name: 'Refresh Acme Robotics' }).click();
+    await expect.poll(identities).toBeGreaterThan(before);
+    await panel().getByText('Updated just now').waitFor();
+  });
+});
