@@ -2,7 +2,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { listChannels } from './src/shared/ipc/channel';
-import { BRIDGE_KEY, contract } from './src/shared/ipc/contract';
+import { BRIDGE_KEY, contract, events } from './src/shared/ipc/contract';
+import { listEvents } from './src/shared/ipc/event';
 
 const IPC_NAMES = 'virtual:ipc-names';
 
@@ -20,7 +21,8 @@ function ipcNames(): Plugin {
     load: (id) =>
       id === resolved
         ? `export const BRIDGE_KEY = ${JSON.stringify(BRIDGE_KEY)};\n` +
-          `export const CHANNELS = ${JSON.stringify(listChannels(contract))};\n`
+          `export const CHANNELS = ${JSON.stringify(listChannels(contract))};\n` +
+          `export const EVENTS = ${JSON.stringify(listEvents(events))};\n`
         : undefined,
   };
 }

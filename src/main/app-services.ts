@@ -4,6 +4,11 @@ import { EmbeddedSandbox } from './connections/embedded-sandbox';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { CallRegistry } from './ipc/calls';
 import { appHandlers } from './ipc/handlers/app';
+import { activityHandlers } from './ipc/handlers/activity';
+import { ActivityLog } from './activity/activity-log';
+import { ActivityExporter } from './activity/activity-export';
+import { AppendThrottle } from './activity/append-throttle';
+import type { ActivityAppended } from '../shared/ipc/activity';
 import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
 import { peopleHandlers } from './ipc/handlers/people';
@@ -71,6 +76,11 @@ export interface AppServices {
   sandbox: EmbeddedSandbox;
   /** The window's place and the workspace, as they were left. */
   session: SessionStore;
+  /**
+   * Told, a few times a second at most, that API requests were recorded: the window's
+   * `activity.appended` event. Returns a function that stops listening.
+   */
+  onActivityAppended(listener: (event: ActivityAppended) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -85,7 +95,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const secretStore = typeof options.secretStore === 'function' ? options.secretStore(logger) : options.secretStore;
   const profiles = new ProfileService(new ProfileFile(options.userDataDir, logger), secretStore, logger);
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
-  const clients = new ClientRegistry(profiles, sandbox, logger);
+  const activity = new ActivityLog();
+  const appended = new AppendThrottle(activity);
+  const clients = new ClientRegistry(profiles, sandbox, logger, activity);
   const calls = new CallRegistry();
   const session = new SessionStore(options.userDataDir, logger);
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
@@ -133,6 +145,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       ),
       session: sessionHandlers(session, profiles),
       sso: ssoHandlers(new SsoService(clients, secretClipboard, options.discovery)),
+      activity: activityHandlers(activity, new ActivityExporter(activity, options.saveFile ?? cannotSaveFile, logger)),
     },
     logger,
     calls,
@@ -144,8 +157,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     logger,
     sandbox,
     session,
+    onActivityAppended: (listener) => appended.subscribe(listener),
     async dispose() {
       await session.flush();
+      appended.dispose();
       pendingSecrets.forgetAll();
       orgTokens.forgetAll();
       await secretClipboard.dispose();

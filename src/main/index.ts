@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, protocol, screen, session, shell
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
+import { createEventSender } from './ipc/events';
 import { registerIpcHandlers } from './ipc/register';
 import type { SaveFileRequest } from './people/people-export';
 import { isolatedAccountLister, type AccountsChild } from './secrets/account-lister';
@@ -13,6 +14,7 @@ import { noticeMissingLibsecret } from './secrets/libsecret-notice';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './shell/app-protocol';
 import { APP_SCHEME, rendererLocation } from './shell/app-url';
 import { hardenSession, installNavigationGuards } from './shell/guards';
+import { installApplicationMenu } from './shell/menu';
 import { createMainWindow, MIN_WINDOW_SIZE } from './shell/window';
 import { placeOnScreen } from './session/window-state';
 
@@ -80,6 +82,19 @@ async function start(): Promise<void> {
   // scheme stays unanswered: nothing should load a stale build next to it.
   if (!location.devServerOrigin) protocol.handle(APP_SCHEME, (request) => serveRenderer(request, rendererDir));
   unregisterIpc = registerIpcHandlers({ dispatch: services.dispatch, isAppUrl: location.isAppUrl, logger });
+  const sendEvent = createEventSender({ isAppUrl: location.isAppUrl, logger });
+  installApplicationMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    dispatch: (command) => {
+      const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      if (target && !target.isDestroyed()) sendEvent(target.webContents, 'menu', 'command', command);
+    },
+  });
+  // The activity log's views read what is new when told; the window in front of the user is the one told.
+  services.onActivityAppended((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'activity', 'appended', event);
+  });
   await openWindow(services);
   void noticeMissingLibsecret({
     platform: process.platform,

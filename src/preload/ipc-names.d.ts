@@ -7,4 +7,6 @@ declare module 'virtual:ipc-names' {
   export const BRIDGE_KEY: string;
   /** `listChannels(contract)`. */
   export const CHANNELS: import('./bridge').ChannelList;
+  /** `listEvents(events)`: the main→renderer event channels. */
+  export const EVENTS: import('./bridge').ChannelList;
 }

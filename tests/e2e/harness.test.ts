@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../src/shared/ipc/contract';
+import { contract, events } from '../../src/shared/ipc/contract';
+import { EVENTS_KEY } from '../../src/shared/ipc/event';
 import { launchApp, screenshot, type LaunchedApp, type PageElement, type PageGlobals } from './support';
 
 /** A GET with the path sent exactly as written (fetch would fold `..` and `%2e%2e` first). */
@@ -35,14 +36,38 @@ describe('e2e harness', () => {
       return {
         frozen: Object.isFrozen(api),
         domains: Object.fromEntries(Object.entries(api).map(([domain, verbs]) => [domain, Object.keys(verbs).sort()])),
+        events: Object.fromEntries(
+          Object.entries(api.events).map(([domain, names]) => [domain, Object.keys(names).sort()]),
+        ),
       };
     });
     expect(shape).toEqual({
       frozen: true,
       domains: Object.fromEntries(
-        Object.entries(contract).map(([domain, verbs]) => [domain, Object.keys(verbs).sort()]),
+        [...Object.entries(contract), [EVENTS_KEY, events]].map(([domain, verbs]) => [
+          domain,
+          Object.keys(verbs).sort(),
+        ]),
       ),
+      events: Object.fromEntries(Object.entries(events).map(([domain, names]) => [domain, Object.keys(names).sort()])),
     });
+  });
+
+  it('delivers main’s events through the real preload’s subscription, and only valid ones', async () => {
+    type Recorder = { received: unknown[][]; stop?: () => void };
+    await app.page.evaluate(() => {
+      const g = globalThis as unknown as PageGlobals & { recorder: Recorder };
+      g.recorder = { received: [] };
+      g.recorder.stop = g.orgdesk!.events.menu.command.subscribe((...args: unknown[]) =>
+        g.recorder.received.push(args),
+      );
+    });
+    expect(await app.sendEvent('menu', 'command', { command: 'tab.goTo', index: 4 })).toBe(true);
+    expect(await app.sendEvent('menu', 'command', { command: 'tab.goTo', index: 40 })).toBe(false);
+    await app.page.evaluate(() => (globalThis as unknown as { recorder: Recorder }).recorder.stop!());
+    expect(await app.sendEvent('menu', 'command', { command: 'tab.next' })).toBe(true);
+    const received = await app.page.evaluate(() => (globalThis as unknown as { recorder: Recorder }).recorder.received);
+    expect(received).toEqual([[{ command: 'tab.goTo', index: 4 }]]);
   });
 
   it('reaches main through the bridge', async () => {

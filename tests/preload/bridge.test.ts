@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBridge, type ChannelList } from '../../src/preload/bridge';
+import { createBridge, type ChannelList, type Listen } from '../../src/preload/bridge';
 import { listChannels } from '../../src/shared/ipc/channel';
-import { contract } from '../../src/shared/ipc/contract';
+import { contract, events } from '../../src/shared/ipc/contract';
+import { EVENTS_KEY, listEvents } from '../../src/shared/ipc/event';
 
 type Calls = Array<{ channel: string; args: unknown[] }>;
 
@@ -79,5 +80,84 @@ describe('createBridge', () => {
     expect(() => {
       (methodsOf(api)['orgs'] as Record<string, unknown>)['list'] = () => 'hijacked';
     }).toThrow(TypeError);
+  });
+});
+
+/** `ipcRenderer.on`/`removeListener` in miniature: main's messages delivered to whoever listens. */
+function fakeIpcEvents() {
+  const listeners = new Map<string, Array<(event: unknown, ...args: unknown[]) => void>>();
+  const ipcEvent = { sender: { invoke: 'the whole ipcRenderer' } };
+  const listen: Listen = (channel, listener) => {
+    listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+    return () =>
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((other) => other !== listener),
+      );
+  };
+  return {
+    listen,
+    deliver: (channel: string, ...args: unknown[]) => {
+      for (const listener of listeners.get(channel) ?? []) listener(ipcEvent, ...args);
+    },
+    count: (channel: string) => listeners.get(channel)?.length ?? 0,
+  };
+}
+
+describe('createBridge events', () => {
+  const invoke = async () => ({ ok: true, value: null });
+
+  function bridgeWithEvents() {
+    const ipc = fakeIpcEvents();
+    const api = createBridge(invoke, listChannels(contract), { listen: ipc.listen, channels: listEvents(events) });
+    return { api, ipc };
+  }
+
+  it('has a subscription for every contract event under events, and the invoke domains beside it', () => {
+    const { api } = bridgeWithEvents();
+    const subscriptions = methodsOf(api.events);
+    expect(
+      Object.entries(subscriptions).flatMap(([domain, names]) => Object.keys(names).map((name) => `${domain}.${name}`)),
+    ).toEqual(listEvents(events).map(([domain, name]) => `${domain}.${name}`));
+    expect(Object.keys(api).sort()).toEqual([...new Set(listChannels(contract).map(([d]) => d)), EVENTS_KEY].sort());
+  });
+
+  it('gives the listener each payload of its own event and nothing else', () => {
+    const { api, ipc } = bridgeWithEvents();
+    const received: unknown[][] = [];
+    api.events.menu.command.subscribe((...args: unknown[]) => received.push(args));
+    ipc.deliver('event:menu:command', { command: 'tab.next' }, 'an extra argument');
+    ipc.deliver('event:other:thing', { command: 'tab.close' });
+    ipc.deliver('orgs:list', { command: 'tab.close' });
+    ipc.deliver('event:menu:command', { command: 'tab.goTo', index: 2 });
+    expect(received).toEqual([[{ command: 'tab.next' }], [{ command: 'tab.goTo', index: 2 }]]);
+  });
+
+  it('stops at unsubscribe, removes only its own listener, and a second unsubscribe does nothing', () => {
+    const { api, ipc } = bridgeWithEvents();
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = api.events.menu.command.subscribe((payload) => first.push(payload));
+    api.events.menu.command.subscribe((payload) => second.push(payload));
+    expect(ipc.count('event:menu:command')).toBe(2);
+    stopFirst();
+    stopFirst();
+    expect(ipc.count('event:menu:command')).toBe(1);
+    ipc.deliver('event:menu:command', { command: 'tab.close' });
+    expect(first).toEqual([]);
+    expect(second).toEqual([{ command: 'tab.close' }]);
+  });
+
+  it('refuses a listener that is not a function, and is frozen', () => {
+    const { api, ipc } = bridgeWithEvents();
+    expect(() => api.events.menu.command.subscribe('alert(1)' as never)).toThrow(TypeError);
+    expect(ipc.count('event:menu:command')).toBe(0);
+    expect(Object.isFrozen(api.events)).toBe(true);
+    expect(Object.isFrozen(api.events.menu)).toBe(true);
+    expect(Object.isFrozen(api.events.menu.command)).toBe(true);
+  });
+
+  it('refuses an invoke domain named like the events key', () => {
+    expect(() => createBridge(invoke, [[EVENTS_KEY, 'list', 'events:list']])).toThrow(/events/);
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { listChannels } from '../../src/shared/ipc/channel';
-import { BRIDGE_KEY, contract } from '../../src/shared/ipc/contract';
+import { BRIDGE_KEY, contract, events } from '../../src/shared/ipc/contract';
+import { EVENTS_KEY, listEvents } from '../../src/shared/ipc/event';
 
 const preloadDir = join(import.meta.dirname, '../../out/preload');
 const preloadFile = join(preloadDir, 'index.cjs');
@@ -30,15 +31,29 @@ type ExposedApi = Record<string, Record<string, (input?: unknown, options?: unkn
  * Runs the bundle as Electron's sandboxed preload loader would: CommonJS with a `require` that
  * knows only `electron`. Returns what it exposed and the IPC calls the API then makes.
  */
-function runPreload(source: string): { exposed: Map<string, unknown>; invoked: unknown[][] } {
+function runPreload(source: string): {
+  exposed: Map<string, unknown>;
+  invoked: unknown[][];
+  listeners: Map<string, Array<(...args: unknown[]) => void>>;
+} {
   const exposed = new Map<string, unknown>();
   const invoked: unknown[][] = [];
+  const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
     ipcRenderer: {
       invoke: async (...args: unknown[]) => {
         invoked.push(args);
         return { ok: true, value: null };
+      },
+      on: (channel: string, listener: (...args: unknown[]) => void) => {
+        listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+      },
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+        listeners.set(
+          channel,
+          (listeners.get(channel) ?? []).filter((other) => other !== listener),
+        );
       },
     },
   };
@@ -48,7 +63,7 @@ function runPreload(source: string): { exposed: Map<string, unknown>; invoked: u
   };
   const module = { exports: {} };
   runInNewContext(source, { require: sandboxedRequire, module, exports: module.exports }, { filename: preloadFile });
-  return { exposed, invoked };
+  return { exposed, invoked, listeners };
 }
 
 /**
@@ -80,7 +95,9 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect([...exposed.keys()]).toEqual([BRIDGE_KEY]);
     const api = exposed.get(BRIDGE_KEY) as ExposedApi;
     expect(Object.isFrozen(api)).toBe(true);
-    const methods = Object.entries(api).flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => [domain, verb]));
+    const methods = Object.entries(api)
+      .filter(([domain]) => domain !== EVENTS_KEY)
+      .flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => [domain, verb]));
     expect(methods).toEqual(listChannels(contract).map(([domain, verb]) => [domain, verb]));
     for (const [domain, verb, channel] of listChannels(contract)) {
       await api[domain]![verb]!({ via: channel });
@@ -97,5 +114,23 @@ describe('built preload (out/preload/index.cjs)', () => {
       ['orgs:list', { profileId: 'p' }, 'call-7'],
       ['orgs:list', { profileId: 'p' }, undefined],
     ]);
+  });
+
+  it('exposes a subscription per contract event, on its built-in channel, passing the payload only', () => {
+    const { exposed, invoked, listeners } = runPreload(source);
+    const subscriptions = (exposed.get(BRIDGE_KEY) as Record<string, unknown>)[EVENTS_KEY] as Record<
+      string,
+      Record<string, { subscribe(listener: (...args: unknown[]) => void): () => void }>
+    >;
+    for (const [domain, name, channel] of listEvents(events)) {
+      const received: unknown[][] = [];
+      const unsubscribe = subscriptions[domain]![name]!.subscribe((...args) => received.push(args));
+      expect(listeners.get(channel)).toHaveLength(1);
+      listeners.get(channel)![0]!({ sender: 'ipcRenderer' }, { via: channel }, 'extra');
+      expect(received).toEqual([[{ via: channel }]]);
+      unsubscribe();
+      expect(listeners.get(channel)).toEqual([]);
+    }
+    expect(invoked).toEqual([]);
   });
 });

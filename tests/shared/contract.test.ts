@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listChannels } from '../../src/shared/ipc/channel';
-import { contract } from '../../src/shared/ipc/contract';
+import { contract, events } from '../../src/shared/ipc/contract';
+import { EVENTS_KEY, listEvents } from '../../src/shared/ipc/event';
+import { MenuCommand } from '../../src/shared/ipc/menu';
 import { OrganizationName } from '../../src/shared/api/organizations';
 import { ProfileCreateInput, ProfileTestInput, ProfileUpdateInput, ProfileView } from '../../src/shared/ipc/profiles';
 import { OrgRenameInput } from '../../src/shared/ipc/organizations';
@@ -13,6 +15,29 @@ describe('IPC contract', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z][a-zA-Z]*:[a-zA-Z]+$/);
     expect(names).toContain('orgs:rename');
+  });
+
+  it('names every event event:domain:name, apart from every invoke channel and the events key', () => {
+    const names = listEvents(events).map(([, , name]) => name);
+    expect(names).toContain('event:menu:command');
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^event:[a-z][a-zA-Z]*:[a-zA-Z]+$/);
+    const invokes = new Set(listChannels(contract).map(([, , name]) => name));
+    for (const name of names) expect(invokes.has(name)).toBe(false);
+    expect(Object.keys(contract)).not.toContain(EVENTS_KEY);
+  });
+
+  it('takes menu commands by ID, and a tab slot only from 1 to 9', () => {
+    expect(MenuCommand.parse({ command: 'tab.next' })).toEqual({ command: 'tab.next' });
+    expect(MenuCommand.parse({ command: 'tab.goTo', index: 9 })).toEqual({ command: 'tab.goTo', index: 9 });
+    for (const bad of [
+      { command: 'tab.goTo', index: 0 },
+      { command: 'tab.goTo', index: 1.5 },
+      { command: 'quit' },
+      {},
+    ]) {
+      expect(MenuCommand.safeParse(bad).success).toBe(false);
+    }
   });
 
   it('defaults the base URL, trims it and drops the trailing slash', () => {

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Logger } from '../log';
 import { BearerAuth, ClientCredentialsAuth, type AuthProvider } from './core/auth';
 import { KeycardClient, type KeycardClientOptions } from './core/client';
+import type { RequestObserver } from './core/request-observer';
 
 /** How a profile logs in; secrets and pasted tokens are read through callbacks, on use. */
 export type Credentials =
@@ -15,7 +16,14 @@ export type CreateKeycardClientOptions = Omit<KeycardClientOptions, 'auth'> & {
 
 export function createAuth(
   credentials: Credentials,
-  options: { baseUrl: string; dispatcher?: Dispatcher; timeoutMs?: number; logger?: Logger; now?: () => number },
+  options: {
+    baseUrl: string;
+    dispatcher?: Dispatcher;
+    timeoutMs?: number;
+    logger?: Logger;
+    now?: () => number;
+    onRequest?: RequestObserver;
+  },
 ): AuthProvider {
   if (credentials.type === 'bearer') return new BearerAuth({ getToken: credentials.getToken });
   return new ClientCredentialsAuth({ ...options, clientId: credentials.clientId, getSecret: credentials.getSecret });
@@ -31,6 +39,7 @@ export { BearerAuth, ClientCredentialsAuth, basicAuthorization, TOKEN_PATH } fro
 export type { AuthProvider, ClientCredentialsAuthOptions } from './core/auth';
 export { KeycardClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './core/client';
 export type { CallOptions, HttpMethod, KeycardClientOptions, RequestOptions } from './core/client';
+export type { ObservedRequest, RequestFailure, RequestObserver } from './core/request-observer';
 export {
   ApiError,
   ApiNotFoundError,

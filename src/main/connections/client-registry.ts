@@ -1,4 +1,5 @@
-import { createKeycardClient, type KeycardClient } from '../api';
+import { createKeycardClient, type KeycardClient, type RequestObserver } from '../api';
+import type { ActivityLog } from '../activity/activity-log';
 import type { Logger } from '../log';
 import type { ProfileService } from '../profiles/profile-service';
 import type { StoredProfile } from '../profiles/stored-profile';
@@ -19,6 +20,8 @@ export class ClientRegistry {
     private readonly profiles: ProfileService,
     private readonly sandbox: EmbeddedSandbox,
     private readonly logger: Logger,
+    /** Where every request of these clients is recorded, under its profile. */
+    private readonly activity?: ActivityLog,
   ) {
     profiles.onChange((id) => this.#clients.delete(id));
   }
@@ -43,6 +46,7 @@ export class ClientRegistry {
   /** A client for `profile` whose secret comes from `secret`; used for unsaved "Test connection". */
   async build(profile: StoredProfile, secret: SecretSource): Promise<KeycardClient> {
     const logger = this.logger;
+    const onRequest = this.observerFor(profile);
     if (profile.auth.kind === 'sandbox') {
       const sandbox = await this.sandbox.ensure();
       const { clientId, clientSecret } = sandbox.primaryCredential;
@@ -51,13 +55,19 @@ export class ClientRegistry {
         baseUrl: sandbox.url,
         credentials: { type: 'client_credentials', clientId, getSecret },
         logger,
+        onRequest,
       });
     }
     const credentials =
       profile.auth.kind === 'client_credentials'
         ? { type: 'client_credentials' as const, clientId: profile.auth.clientId, getSecret: secret }
         : { type: 'bearer' as const, getToken: secret };
-    return createKeycardClient({ baseUrl: profile.baseUrl, credentials, logger });
+    return createKeycardClient({ baseUrl: profile.baseUrl, credentials, logger, onRequest });
+  }
+
+  /** What a client working for `profile` tells of its requests (the activity log), if anything listens. */
+  observerFor(profile: Pick<StoredProfile, 'id' | 'name'>): RequestObserver | undefined {
+    return this.activity?.observerFor({ profileId: profile.id, profileName: profile.name });
   }
 
   clear(): void {

@@ -43,6 +43,7 @@ export function rotationPorts(deps: {
           baseUrl: await serverOf(target.profileId),
           credentials: { type: 'client_credentials', clientId, getSecret: async () => secret },
           logger,
+          onRequest: clients.observerFor(await profiles.get(target.profileId)),
         });
         await client.organizations.retrieve(target.orgId, { expand: [] });
       },

@@ -37,11 +37,16 @@ export const CSV_COLUMNS = [
  * whoever signed up or was invited, and the file is meant to be opened in a spreadsheet.
  */
 export function toCsv(rows: readonly ExportRow[]): string {
+  return csvOf(CSV_COLUMNS, rows);
+}
+
+/** The CSV above for any rows: one column per key given, in that order, absent values empty. */
+export function csvOf<Row>(columns: ReadonlyArray<keyof Row & string>, rows: readonly Row[]): string {
   return stringify(
-    rows.map((row) => CSV_COLUMNS.map((column) => row[column] ?? '')),
+    rows.map((row) => columns.map((column) => row[column] ?? '')),
     {
       header: true,
-      columns: [...CSV_COLUMNS],
+      columns: [...columns],
       bom: true,
       record_delimiter: 'windows',
       // With a record delimiter given, the library stops quoting a lone CR or LF inside a cell.
@@ -81,8 +86,12 @@ export function exportRow(identity: Identity, status: Identity['status'], expire
 
 /** `acme-people-2026-11-25.csv`: the organization as the caller named it and the local date. */
 export function exportFileName(orgRef: string, format: ExportFormat, date: Date): string {
-  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+  return `${orgRef}-people-${localDay(date)}.${format}`;
+}
+
+/** `2026-11-25`, in local time: the day the user sees on their calendar. */
+export function localDay(date: Date): string {
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
     .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0'))
     .join('-');
-  return `${orgRef}-people-${day}.${format}`;
 }

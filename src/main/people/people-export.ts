@@ -58,7 +58,7 @@ export class PeopleExporter {
     const rows = await this.#rows(client, request, call);
     const text = serialise(rows, request.format);
     call.signal.throwIfAborted();
-    await write(path, text);
+    await writeExport(path, text);
     this.logger.info('people.exported', {
       format: request.format,
       rows: rows.length,
@@ -135,7 +135,8 @@ const WRITE_PROBLEMS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
-async function write(path: string, text: string): Promise<void> {
+/** Writes an export all or nothing, with what went wrong said in words when the system refuses it. */
+export async function writeExport(path: string, text: string): Promise<void> {
   try {
     await writeFileAtomically(path, text);
   } catch (error) {

@@ -7,6 +7,14 @@ export const AppInfo = z.object({
   userDataDir: z.string(),
   /** Name of the keychain entry group (service) secrets are stored under. */
   keychainService: z.string(),
+  /** The folder main.log is written to, for About. */
+  logDir: z.string(),
+  /** What the app runs on, for About and bug reports; null outside Electron (tests). */
+  versions: z.object({
+    electron: z.string().nullable(),
+    chromium: z.string().nullable(),
+    node: z.string(),
+  }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppInfo, LogFolder } from './app';
 import { CallCancelInput, CallCancelResult, type CallContext } from './calls';
 import { channel, type ChannelSpec, type Contract } from './channel';
+import { event, type EVENTS_KEY, type EventContract, type EventSpec } from './event';
+import { MenuCommand } from './menu';
 import { OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
 import { Organization } from '../api/organizations';
 import { Invitation } from '../api/invitations';
@@ -64,6 +66,14 @@ import {
 } from './sso';
 import { RestoredWorkspace, WorkspaceSnapshot } from './session';
 import type { IpcResult } from './result';
+import {
+  ActivityAppended,
+  ActivityCleared,
+  ActivityExportInput,
+  ActivityExportResult,
+  ActivityListInput,
+  ActivityPage,
+} from './activity';
 
 const None = z.undefined();
 const KEYCHAIN_DEADLINE_MS = 90_000;
@@ -192,9 +202,33 @@ export const contract = {
     /** Discovery against the held issuer and the held JWKS, each up to twice discovery's own bound. */
     check: channel(OrgRef, SsoCheck, { deadlineMs: 60_000 }),
   },
+  activity: {
+    /** The API requests main made (in memory, the last 5,000), newest first, filtered. */
+    list: channel(ActivityListInput, ActivityPage),
+    /** Asks main's save dialog for a file, then writes the entries matching the filters as CSV or JSON. */
+    export: channel(ActivityExportInput, ActivityExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
+    clear: channel(None, ActivityCleared),
+  },
 } as const satisfies Contract;
 
 export type AppContract = typeof contract;
+
+/**
+ * Every event main sends the window, once. Main checks each payload against its schema before
+ * sending; the preload exposes a subscription per entry as `orgdesk.events.<domain>.<name>`.
+ */
+export const events = {
+  menu: {
+    /** A menu item was chosen: the window runs that command as if its shortcut had been pressed. */
+    command: event(MenuCommand),
+  },
+  activity: {
+    /** Requests were recorded; throttled, so a burst of requests is one event. */
+    appended: event(ActivityAppended),
+  },
+} as const satisfies EventContract;
+
+export type AppEvents = typeof events;
 
 type Input<S> = S extends ChannelSpec<infer I, z.ZodType> ? z.input<I> : never;
 type Output<S> = S extends ChannelSpec<z.ZodType, infer O> ? z.output<O> : never;
@@ -205,8 +239,25 @@ export interface CallOptions {
   callId?: string;
 }
 
+type Payload<S> = S extends EventSpec<infer P> ? z.output<P> : never;
+
+/** Stops a subscription; calling it again does nothing. */
+export type Unsubscribe = () => void;
+
+/** `orgdesk.events.menu.command.subscribe(listener)`: the listener gets each payload, nothing else. */
+export type OrgdeskEvents = {
+  readonly [D in keyof AppEvents]: {
+    readonly [N in keyof AppEvents[D]]: {
+      subscribe(listener: (payload: Payload<AppEvents[D][N]>) => void): Unsubscribe;
+    };
+  };
+};
+
+/** An invoke domain named like the events key would be shadowed by it: refuse it when type checking. */
+type NoEventsDomain = typeof EVENTS_KEY extends keyof AppContract ? never : unknown;
+
 /** The renderer's view: `orgdesk.orgs.list({ profileId })` resolves to an envelope, never throws. */
-export type OrgdeskApi = {
+export type OrgdeskApi = NoEventsDomain & { readonly [EVENTS_KEY]: OrgdeskEvents } & {
   [D in keyof AppContract]: {
     [V in keyof AppContract[D]]: Input<AppContract[D][V]> extends undefined
       ? (input?: undefined, options?: CallOptions) => Promise<IpcResult<Output<AppContract[D][V]>>>

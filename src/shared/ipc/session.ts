@@ -3,7 +3,7 @@ import { pathId } from '../api/common';
 import { ProfileId } from './profiles';
 
 /** The parts of an organization a tab can show. */
-export const OrgSection = z.enum(['overview', 'people', 'service-accounts', 'sso']);
+export const OrgSection = z.enum(['overview', 'people', 'service-accounts', 'sso', 'activity']);
 export type OrgSection = z.infer<typeof OrgSection>;
 
 /** The most tabs a session brings back; more is a file someone else wrote. */

@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../src/main/app-services';
+import { createEventSender, type EventPayloadInput, type EventTarget } from '../../../src/main/ipc/events';
 import { serveRenderer } from '../../../src/main/shell/app-protocol';
 import { APP_HOST, APP_SCHEME } from '../../../src/main/shell/app-url';
+import type { AppEvents } from '../../../src/shared/ipc/contract';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { PRELOAD_FILE, RENDERER_DIR } from './paths';
 
 /** The page-side name of the harness's stand-in for `ipcRenderer.invoke`. */
 export const INVOKE_BINDING = '__orgdeskInvoke';
+/**
+ * The page-side function through which the harness hands the preload what main sends
+ * (Electron's delivery to `ipcRenderer.on` listeners); `LaunchedApp.sendEvent` calls it.
+ */
+export const EVENT_DELIVERY = '__orgdeskDeliverEvent';
 
 export interface LaunchOptions {
   /** Reuse a directory (e.g. to test a restart); by default a fresh temp dir, removed on close. */
@@ -73,6 +80,16 @@ export interface LaunchedApp {
   consoleErrors: string[];
   /** Uncaught exceptions and unhandled rejections in the page. */
   pageErrors: string[];
+  /**
+   * Sends a contract event to the page through main's own sender (payload checked against the
+   * contract, only to the app page) and the built preload's subscription, as a menu click does.
+   * Resolves, once the page's listeners have run, to whether it was sent.
+   */
+  sendEvent<D extends keyof AppEvents, N extends keyof AppEvents[D] & string>(
+    domain: D,
+    name: N,
+    payload: EventPayloadInput<AppEvents[D][N]>,
+  ): Promise<boolean>;
   /** Empties `consoleErrors` and `pageErrors`, after a test provoked an expected one. */
   clearErrors(): void;
   close(): Promise<void>;
@@ -151,11 +168,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const ipcLog: IpcLogEntry[] = [];
   // Main's rule (isAppUrl) moved to the harness origin: the top frame, on the app page.
-  const isAppFrame = (frame: Frame): boolean => {
-    if (frame.parentFrame() !== null || !URL.canParse(frame.url())) return false;
-    const candidate = new URL(frame.url());
+  const isAppUrl = (url: string): boolean => {
+    if (!URL.canParse(url)) return false;
+    const candidate = new URL(url);
     return candidate.origin === appPage.origin && candidate.pathname === appPage.pathname;
   };
+  const isAppFrame = (frame: Frame): boolean => frame.parentFrame() === null && isAppUrl(frame.url());
 
   await run(() =>
     page.exposeBinding(INVOKE_BINDING, async ({ frame }, channel: unknown, payload: unknown, callId: unknown) => {
@@ -173,6 +191,35 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     }),
   );
   await run(() => page.addInitScript({ content: preloadInitScript(preloadSource) }));
+
+  // Main's event sender, its target standing in for the window's webContents.
+  const sendEventToWindow = createEventSender({
+    isAppUrl,
+    logger: services.logger,
+  });
+  const deliveries: Array<Promise<unknown>> = [];
+  const deliver = (channel: string, args: unknown[]) =>
+    page.evaluate(
+      ([hook, delivered]) => (globalThis as unknown as Record<string, (...a: unknown[]) => void>)[hook]!(...delivered),
+      [EVENT_DELIVERY, [channel, ...args]] as const,
+    );
+  const eventTarget: EventTarget = {
+    isDestroyed: () => page.isClosed(),
+    getURL: () => page.url(),
+    send: (channel, ...args) => {
+      deliveries.push(deliver(channel, args));
+    },
+  };
+  // Events main sends on its own schedule (the activity log's), as the app wires them; none is
+  // awaited, and one still in flight when the page closes is dropped as a closed window drops it.
+  const backgroundTarget: EventTarget = {
+    ...eventTarget,
+    send: (channel, ...args) => void deliver(channel, args).catch(() => undefined),
+  };
+  const stopActivityEvents = services.onActivityAppended((event) =>
+    sendEventToWindow(backgroundTarget, 'activity', 'appended', event),
+  );
+  cleanups.unshift(async () => stopActivityEvents());
   await run(() => page.goto(url, { waitUntil: 'load' }));
 
   let closed: Promise<void> | undefined;
@@ -186,6 +233,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     clipboard,
     consoleErrors,
     pageErrors,
+    async sendEvent(domain, name, payload) {
+      const sent = sendEventToWindow(eventTarget, domain, name, payload);
+      await Promise.all(deliveries.splice(0));
+      return sent;
+    },
     clearErrors() {
       consoleErrors.length = 0;
       pageErrors.length = 0;
@@ -238,15 +290,34 @@ async function runCleanups(cleanups: Array<() => Promise<unknown>>): Promise<voi
 function preloadInitScript(preloadSource: string): string {
   return `(() => {
   if (window !== window.top) return;
+  const listeners = new Map();
+  const ipcRenderer = Object.freeze({
+    invoke: (channel, payload, callId) => window[${JSON.stringify(INVOKE_BINDING)}](channel, payload, callId),
+    on(channel, listener) {
+      if (!listeners.has(channel)) listeners.set(channel, []);
+      listeners.get(channel).push(listener);
+      return ipcRenderer;
+    },
+    removeListener(channel, listener) {
+      const list = listeners.get(channel) || [];
+      const at = list.indexOf(listener);
+      if (at >= 0) list.splice(at, 1);
+      return ipcRenderer;
+    },
+  });
+  // Electron hands each ipcRenderer.on listener an event whose sender is ipcRenderer itself.
+  Object.defineProperty(window, ${JSON.stringify(EVENT_DELIVERY)}, {
+    value: (channel, ...args) => {
+      for (const listener of [...(listeners.get(channel) || [])]) listener({ sender: ipcRenderer }, ...args);
+    },
+  });
   const electron = Object.freeze({
     contextBridge: Object.freeze({
       exposeInMainWorld(key, api) {
         Object.defineProperty(window, key, { value: api, enumerable: true, configurable: false, writable: false });
       },
     }),
-    ipcRenderer: Object.freeze({
-      invoke: (channel, payload, callId) => window[${JSON.stringify(INVOKE_BINDING)}](channel, payload, callId),
-    }),
+    ipcRenderer,
   });
   const require = (id) => {
     if (id === 'electron') return electron;

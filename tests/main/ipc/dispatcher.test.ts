@@ -55,6 +55,7 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
       inventory: fail,
       forgetHeld: fail,
     },
+    activity: { list: fail, export: fail, clear: fail },
   };
 }
 

@@ -48,6 +48,25 @@ export interface NavigationDetails {
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
+  /** The top frame's URL: what the window loaded, until a test says otherwise. */
+  url = '';
+  destroyed = false;
+  /** Every message main sent the page (`webContents.send`), as `[channel, ...args]`. */
+  readonly sent: unknown[][] = [];
+
+  getURL(): string {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    return this.url;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push([channel, ...structuredClone(args)]);
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -88,6 +107,11 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((window) => !window.destroyed);
   }
+  /** The window a test last focused (`focus()`), while it lives. */
+  static focused: FakeBrowserWindow | null = null;
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return FakeBrowserWindow.focused && !FakeBrowserWindow.focused.destroyed ? FakeBrowserWindow.focused : null;
+  }
 
   readonly webContents = new FakeWebContents();
   /** Main loads pages by URL only; there is deliberately no `loadFile` here. */
@@ -110,6 +134,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   async loadURL(url: string): Promise<void> {
     this.loaded = { kind: 'url', url };
+    this.webContents.url = url;
   }
 
   show(): void {
@@ -121,7 +146,9 @@ export class FakeBrowserWindow extends EventEmitter {
   /** Where the window sits when not maximized; tests move it and emit `move` or `resize`. */
   normalBounds: { x: number; y: number; width: number; height: number };
 
-  focus(): void {}
+  focus(): void {
+    FakeBrowserWindow.focused = this;
+  }
   restore(): void {
     this.minimized = false;
   }
@@ -144,7 +171,42 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** What closing does to the window and its contents. */
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
 }
+
+/** A menu item as the app's template gives it; `submenu` is a template too. */
+export interface FakeMenuItemOptions {
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  visible?: boolean;
+  enabled?: boolean;
+  click?: (item: unknown, window: unknown, event: { triggeredByAccelerator?: boolean }) => void;
+  submenu?: FakeMenuItemOptions[];
+}
+
+/** `Menu.buildFromTemplate` keeps the template; `setApplicationMenu` records what the app set. */
+export class FakeMenu {
+  static applicationMenu: FakeMenu | null | undefined;
+  constructor(readonly items: FakeMenuItemOptions[]) {}
+  static buildFromTemplate(template: FakeMenuItemOptions[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    FakeMenu.applicationMenu = menu;
+  }
+  static getApplicationMenu(): FakeMenu | null {
+    return FakeMenu.applicationMenu ?? null;
+  }
+}
+export const Menu = FakeMenu;
 
 type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -329,6 +391,8 @@ export function resetFakeElectron(): void {
   ipcMain.handlers.clear();
   ipcMain.registrations.length = 0;
   FakeBrowserWindow.instances.length = 0;
+  FakeBrowserWindow.focused = null;
+  FakeMenu.applicationMenu = undefined;
   session.defaultSession = new FakeSession();
   protocol.privileged = undefined;
   protocol.handlers.clear();

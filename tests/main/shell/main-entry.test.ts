@@ -15,6 +15,7 @@ const created = vi.hoisted(() => ({
   /** The window's place as the session file had it; none on a first start. */
   savedWindow: undefined as unknown,
   windowStates: [] as unknown[],
+  activityListeners: [] as Array<(event: { latestId: number }) => void>,
 }));
 
 vi.mock('../../../src/main/app-services', () => ({
@@ -34,6 +35,10 @@ vi.mock('../../../src/main/app-services', () => ({
         window: async () => created.savedWindow,
         saveWindow: (state: unknown) => void created.windowStates.push(state),
       } as unknown as AppServices['session'],
+      onActivityAppended: (listener) => {
+        created.activityListeners.push(listener);
+        return () => undefined;
+      },
     };
   },
 }));
@@ -247,6 +252,40 @@ describe('main entry', () => {
       await fake.ipcMain.invoke('app:info', undefined, fake.mainFrame('file:///tmp/out/renderer/index.html')),
     ).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
     expect(created.dispatched).toHaveLength(1);
+  });
+
+  it('sets its own menu, whose items send the window in front a menu command event', async () => {
+    const fake = await launch((electron) => {
+      electron.app.isPackaged = true;
+    });
+    const menu = fake.Menu.getApplicationMenu()!;
+    const items = (list: typeof menu.items): typeof menu.items =>
+      list.flatMap((item) => [item, ...items(item.submenu ?? [])]);
+    expect(items(menu.items).some((item) => /reload|devtools/i.test(item.role ?? ''))).toBe(false);
+    const click = (label: string) => items(menu.items).find((item) => item.label === label)!.click!({}, undefined, {});
+
+    const window = fake.BrowserWindow.instances[0]!;
+    await vi.waitFor(() => expect(window.webContents.url).toBe('app://orgdesk/index.html'));
+    click('Close Tab');
+    window.focus();
+    click('Last Tab');
+    expect(window.webContents.sent).toEqual([
+      ['event:menu:command', { command: 'tab.close' }],
+      ['event:menu:command', { command: 'tab.goTo', index: 9 }],
+    ]);
+    window.destroy();
+    expect(() => click('Next Tab')).not.toThrow();
+    expect(window.webContents.sent).toHaveLength(2);
+  });
+
+  it('tells the window when the activity log grew', async () => {
+    const fake = await launch();
+    const window = fake.BrowserWindow.instances[0]!;
+    await vi.waitFor(() => expect(window.webContents.url).toBe('app://orgdesk/index.html'));
+    created.activityListeners.at(-1)!({ latestId: 7 });
+    expect(window.webContents.sent).toEqual([['event:activity:appended', { latestId: 7 }]]);
+    window.destroy();
+    expect(() => created.activityListeners.at(-1)!({ latestId: 8 })).not.toThrow();
   });
 
   it('ignores ELECTRON_RENDERER_URL once packaged', async () => {

@@ -15,6 +15,10 @@ export interface FakeBridge {
    * does; or until `settle` is called with the answer main would give anyway.
    */
   hang(channel: string): { settle(result: IpcResult<unknown>): void };
+  /** Delivers an event to the page's subscribers, as main's sender would. */
+  emit(domain: string, name: string, payload: unknown): void;
+  /** How many listeners `domain.name` has now. */
+  subscribers(domain: string, name: string): number;
 }
 
 /** `window.orgdesk` as the preload exposes it, answering what each test scripts. */
@@ -35,11 +39,38 @@ export function installFakeBridge(): FakeBridge {
     resolve?.({ ok: false, error: { kind: 'cancelled', message: 'Cancelled.', code: 'cancelled' } });
     return { ok: true, value: { cancelled: resolve !== undefined } };
   });
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listenersOf = (domain: string, name: string) => {
+    const key = `${domain}:${name}`;
+    if (!listeners.has(key)) listeners.set(key, new Set());
+    return listeners.get(key)!;
+  };
+  const events = new Proxy(
+    {},
+    {
+      get: (_target, domain: string) =>
+        new Proxy(
+          {},
+          {
+            get: (_inner, name: string) => ({
+              subscribe(listener: (payload: unknown) => void) {
+                const set = listenersOf(domain, name);
+                const own = (payload: unknown) => listener(payload);
+                set.add(own);
+                return () => set.delete(own);
+              },
+            }),
+          },
+        ),
+    },
+  );
   const api = new Proxy(
     {},
     {
       get: (_target, domain: string) =>
-        new Proxy({}, { get: (_inner, verb: string) => vi.fn(invoke(`${domain}:${verb}`)) }),
+        domain === 'events'
+          ? events
+          : new Proxy({}, { get: (_inner, verb: string) => vi.fn(invoke(`${domain}:${verb}`)) }),
     },
   ) as OrgdeskApi;
   vi.stubGlobal('window', { orgdesk: api });
@@ -47,6 +78,10 @@ export function installFakeBridge(): FakeBridge {
     api,
     calls,
     answer: (channel, answer) => answers.set(channel, answer),
+    emit: (domain, name, payload) => {
+      for (const listener of [...listenersOf(domain, name)]) listener(payload);
+    },
+    subscribers: (domain, name) => listenersOf(domain, name).size,
     hang(channel) {
       let settleLast: (result: IpcResult<unknown>) => void = () => undefined;
       answers.set(

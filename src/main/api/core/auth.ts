@@ -3,11 +3,20 @@ import type { Dispatcher } from 'undici';
 import { TokenResponse } from '../../../shared/api/common';
 import { B64TOKEN } from '../../../shared/ipc/credentials';
 import { silentLogger, type Logger } from '../../log';
-import { AuthenticationError, UnexpectedResponseError, apiErrorFor } from './errors';
+import { AuthenticationError, TimeoutError, UnexpectedResponseError, apiErrorFor } from './errors';
 import { untilAborted } from './abort';
 import { getPool } from './pool';
 import { retryAfterMs } from './retry';
-import { classifyTransportError, parseBaseUrl, readErrorBody, send, type BaseUrl, type RawResponse } from './transport';
+import { tell, type ObservedRequest, type RequestObserver } from './request-observer';
+import {
+  UnsendableHeaderError,
+  classifyTransportError,
+  parseBaseUrl,
+  readErrorBody,
+  send,
+  type BaseUrl,
+  type RawResponse,
+} from './transport';
 
 /** What the client asks for a bearer token, and tells when the server refused one. */
 export interface AuthProvider {
@@ -65,6 +74,8 @@ export interface ClientCredentialsAuthOptions {
   logger?: Logger;
   /** Clock, injectable for tests. */
   now?: () => number;
+  /** Told of every token request, once it ends (the activity log). */
+  onRequest?: RequestObserver;
 }
 
 export const TOKEN_PATH = '/service-account-token';
@@ -92,6 +103,7 @@ export class ClientCredentialsAuth implements AuthProvider {
   readonly #timeoutMs: number;
   readonly #logger: Logger;
   readonly #now: () => number;
+  readonly #onRequest: RequestObserver | undefined;
   #cached: CachedToken | undefined;
   #inflight: Promise<string> | undefined;
 
@@ -103,6 +115,7 @@ export class ClientCredentialsAuth implements AuthProvider {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#logger = options.logger ?? silentLogger;
     this.#now = options.now ?? Date.now;
+    this.#onRequest = options.onRequest;
   }
 
   getToken(signal?: AbortSignal): Promise<string> {
@@ -130,6 +143,7 @@ export class ClientCredentialsAuth implements AuthProvider {
     const response = await this.#post(requestId, startedAt);
     const ms = this.#now() - startedAt;
     this.#logger.info('api.token', { method: 'POST', path: TOKEN_PATH, status: response.status, requestId, ms });
+    this.#observe({ startedAt, requestId, ms, status: response.status });
 
     if (response.status !== 200) throw this.#refusal(response, requestId);
 
@@ -187,8 +201,20 @@ export class ClientCredentialsAuth implements AuthProvider {
         ms: this.#now() - startedAt,
         error: failure?.code ?? 'unknown',
       });
+      const ms = this.#now() - startedAt;
+      const kind =
+        err instanceof UnsendableHeaderError
+          ? 'unsendable'
+          : failure?.error instanceof TimeoutError
+            ? 'timeout'
+            : 'network';
+      this.#observe({ startedAt, requestId, ms, failure: kind });
       throw failure?.error ?? err;
     }
+  }
+
+  #observe(outcome: Omit<ObservedRequest, 'method' | 'target' | 'attempt'>): void {
+    tell(this.#onRequest, { ...outcome, method: 'POST', target: TOKEN_PATH, attempt: 1 });
   }
 
   #refusal(response: RawResponse, requestId: string): Error {

@@ -20,6 +20,7 @@ import { PublicInvitations } from '../resources/invitations';
 import { Organizations } from '../resources/organizations';
 import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs } from './retry';
 import { buildQuery, type Query } from './query';
+import { tell, type RequestFailure, type RequestObserver } from './request-observer';
 import {
   ResponseTooLargeError,
   UnsendableHeaderError,
@@ -56,6 +57,8 @@ export interface KeycardClientOptions {
   retryUnreachable?: boolean;
   /** The largest answer read; see `MAX_RESPONSE_BYTES`. */
   maxResponseBytes?: number;
+  /** Told of every request sent, once it ends (the activity log). */
+  onRequest?: RequestObserver;
 }
 
 /**
@@ -113,6 +116,7 @@ export class KeycardClient {
   readonly #now: () => number;
   readonly #retryUnreachable: boolean;
   readonly #maxResponseBytes: number | undefined;
+  readonly #onRequest: RequestObserver | undefined;
 
   readonly organizations: Organizations = new Organizations(this);
   /** The token-based invitation links, which need no login. */
@@ -131,6 +135,7 @@ export class KeycardClient {
     this.#now = options.now ?? Date.now;
     this.#retryUnreachable = options.retryUnreachable ?? false;
     this.#maxResponseBytes = options.maxResponseBytes;
+    this.#onRequest = options.onRequest;
   }
 
   /**
@@ -267,6 +272,9 @@ export class KeycardClient {
 
     const logged = { method: options.method, path: loggablePath(options.path), requestId, attempt };
     const startedAt = this.#now();
+    const target = options.path + buildQuery(options.query);
+    const observe = (ms: number, outcome: { status?: number; failure?: RequestFailure }): void =>
+      tell(this.#onRequest, { startedAt, method: options.method, target, requestId, ms, attempt, ...outcome });
     const timeoutMs = this.#attemptTimeout(call);
     // Whether undici began writing this request: one still queued for a connection when the
     // call ended reached no server, so it created nothing and its ID is in no log.
@@ -274,7 +282,7 @@ export class KeycardClient {
     try {
       const response = await send(this.#dispatcher, {
         origin: this.#base.origin,
-        path: this.#base.prefix + options.path + buildQuery(options.query),
+        path: this.#base.prefix + target,
         method: options.method,
         headers,
         body,
@@ -285,25 +293,31 @@ export class KeycardClient {
           sent = true;
         },
       });
-      this.logger.info('api.request', { ...logged, status: response.status, ms: this.#now() - startedAt });
+      const ms = this.#now() - startedAt;
+      this.logger.info('api.request', { ...logged, status: response.status, ms });
+      observe(ms, { status: response.status });
       return { kind: 'answer', response, requestId, token };
     } catch (err) {
       const ms = this.#now() - startedAt;
       if (call.signal?.aborted) {
         this.logger.warn('api.request_failed', { ...logged, ms, error: sent ? 'aborted' : 'aborted_unsent' });
         const error = this.#aborted(call, where, { maybeSent: sent, requestId, unsafe: !idempotent });
+        observe(ms, { failure: error instanceof TimeoutError ? 'timeout' : 'cancelled' });
         return { kind: 'failure', error, retryable: false };
       }
       if (err instanceof ResponseTooLargeError) {
         this.logger.warn('api.request_failed', { ...logged, ms, status: err.status, error: 'too_large' });
+        observe(ms, { status: err.status, failure: 'too_large' });
         return { kind: 'failure', error: tooLarge(err, where, requestId), retryable: false };
       }
       if (err instanceof UnsendableHeaderError) {
         this.logger.warn('api.request_failed', { ...logged, ms, error: 'unsendable_header', header: err.header });
+        observe(ms, { failure: 'unsendable' });
         return { kind: 'failure', error: unsendableHeader(err), retryable: false };
       }
       const failure = classifyTransportError(err, { where, host: this.#base.display, requestId, timeoutMs });
       this.logger.warn('api.request_failed', { ...logged, ms, error: failure?.code ?? 'unknown' });
+      observe(ms, { failure: failure?.error instanceof TimeoutError ? 'timeout' : 'network' });
       if (!failure) throw err;
       // The attempt's timer was the rest of the budget (and undici's coarse timers may fire it a
       // little early): the action is out of time, whatever the timer's own figure was.

@@ -13,7 +13,16 @@ export interface AppHandlerOptions {
 export function appHandlers(options: AppHandlerOptions): Handlers['app'] {
   const { openFolder, logDir, ...info } = options;
   return {
-    info: async () => ({ ...info, platform: process.platform }),
+    info: async () => ({
+      ...info,
+      logDir,
+      platform: process.platform,
+      versions: {
+        electron: process.versions['electron'] ?? null,
+        chromium: process.versions['chrome'] ?? null,
+        node: process.versions.node,
+      },
+    }),
     async openLogFolder() {
       await mkdir(logDir, { recursive: true });
       await openFolder(logDir);

@@ -3,6 +3,8 @@ import type { PeopleFilters } from '../people/people-filters';
 /** Every cache key in one place, so a mutation invalidates exactly what its views read. */
 export const queryKeys = {
   profiles: ['profiles'] as const,
+  /** The app's version and folders (About); fixed for the run. */
+  appInfo: ['app-info'] as const,
   orgs: (profileId: string) => ['orgs', profileId] as const,
   /** Without `orgId`: the prefix of every organization opened under the profile. */
   org: (profileId: string, orgId?: string) =>

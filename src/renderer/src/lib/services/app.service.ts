@@ -1,6 +1,12 @@
 import { orgdesk } from '../ipc/bridge';
 import { toIpcError, unwrap } from '../ipc/ipc-failure';
 import type { IpcError } from '../../../../shared/ipc/result';
+import type { AppInfo } from '../../../../shared/ipc/app';
+
+/** The app's version, platform and folders, for About. */
+export async function appInfo(): Promise<AppInfo> {
+  return unwrap(await orgdesk().app.info());
+}
 
 export type LogFolderOutcome = { opened: true; path: string } | { opened: false; error: IpcError };
 

@@ -15,6 +15,19 @@ export interface OrgTab {
   serviceAccountId?: string;
 }
 
+/** A closed tab as Ctrl+Shift+T brings it back: where it was and what it showed. */
+interface ClosedTab {
+  readonly profileId: string;
+  readonly orgId: string;
+  readonly title: string;
+  readonly section: OrgSection;
+  readonly serviceAccountId?: string;
+  readonly index: number;
+}
+
+/** As many closed tabs as a browser remembers per window, give or take. */
+const CLOSED_TABS_KEPT = 25;
+
 function tabKey(profileId: string, orgId: string): string {
   return `${profileId}\u0000${orgId}`;
 }
@@ -23,6 +36,7 @@ function tabKey(profileId: string, orgId: string): string {
 class TabsManager {
   #tabs = $state<OrgTab[]>([]);
   #activeKey = $state<string | null>(null);
+  #closed = $state<ClosedTab[]>([]);
   #nextId = 0;
 
   readonly active = $derived(this.#tabs.find((tab) => tab.key === this.#activeKey) ?? null);
@@ -51,18 +65,61 @@ class TabsManager {
     this.#activeKey = tab.key;
   }
 
-  /** Closing the front tab brings forward its right neighbour, else its left one, as editors do. */
+  /**
+   * Closing the front tab brings forward its right neighbour, else its left one, as editors do.
+   * The tab is remembered for `reopenClosed`.
+   */
   close(tab: OrgTab): void {
     const index = this.#tabs.findIndex((candidate) => candidate.key === tab.key);
     if (index === -1) return;
-    this.#tabs.splice(index, 1);
+    const [closed] = this.#tabs.splice(index, 1);
     if (this.#activeKey === tab.key) {
       this.#activeKey = (this.#tabs[index] ?? this.#tabs[index - 1])?.key ?? null;
     }
+    const { profileId, orgId, title, section, serviceAccountId } = closed!;
+    this.#closed.push({ profileId, orgId, title, section, serviceAccountId, index });
+    if (this.#closed.length > CLOSED_TABS_KEPT) this.#closed.shift();
   }
 
+  /** The profile is gone: its tabs close and cannot be reopened. */
   closeProfile(profileId: string): void {
     for (const tab of this.#tabs.filter((candidate) => candidate.profileId === profileId)) this.close(tab);
+    this.#closed = this.#closed.filter((closed) => closed.profileId !== profileId);
+  }
+
+  /** Whether `reopenClosed` has a tab to bring back. */
+  get canReopen(): boolean {
+    return this.#closed.length > 0;
+  }
+
+  /**
+   * Brings back the tab closed last, at the place it had and on the section it showed, and puts
+   * it in front. A closed tab opened again since is only brought forward.
+   */
+  reopenClosed(): OrgTab | undefined {
+    const closed = this.#closed.pop();
+    if (!closed) return undefined;
+    const key = tabKey(closed.profileId, closed.orgId);
+    if (!this.#tabs.some((tab) => tab.key === key)) {
+      const { profileId, orgId, title, section, serviceAccountId } = closed;
+      const tab: OrgTab = { key, domId: `org-tab-${this.#nextId++}`, profileId, orgId, title, section };
+      if (serviceAccountId !== undefined) tab.serviceAccountId = serviceAccountId;
+      this.#tabs.splice(Math.min(closed.index, this.#tabs.length), 0, tab);
+    }
+    this.#activeKey = key;
+    return this.active ?? undefined;
+  }
+
+  /** Brings forward the tab `offset` places from the front one, wrapping around (Ctrl+Tab). */
+  cycle(offset: number): void {
+    const target = this.active ? this.neighbour(this.active, offset) : this.#tabs[0];
+    if (target) this.#activeKey = target.key;
+  }
+
+  /** Brings forward tab `slot` (1-based); the last slot is the last tab whatever the count (Ctrl+9). */
+  goTo(slot: number, lastSlot: number): void {
+    const target = slot === lastSlot ? this.#tabs.at(-1) : this.#tabs[slot - 1];
+    if (target) this.#activeKey = target.key;
   }
 
   showSection(tab: OrgTab, section: OrgSection): void {
