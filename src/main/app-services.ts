@@ -17,6 +17,9 @@ import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/servi
 import { ssoHandlers } from './ipc/handlers/sso';
 import { sessionHandlers } from './ipc/handlers/session';
 import { SessionStore } from './session/session-store';
+import { compareHandlers } from './ipc/handlers/compare';
+import { CompareService } from './compare/compare-service';
+import { CompareExporter } from './compare/compare-export';
 import { SsoService } from './sso/sso-service';
 import type { DiscoveryOptions } from './sso/discovery';
 import { CredentialSecrets } from './credentials/credential-secrets';
@@ -120,6 +123,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     rotation,
     logger,
   );
+  const sso = new SsoService(clients, secretClipboard, options.discovery);
+  const compare = new CompareService(clients, profiles, sso, logger);
   const { dispatch, channels } = createDispatcher(
     {
       app: appHandlers({
@@ -144,8 +149,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
       session: sessionHandlers(session, profiles),
-      sso: ssoHandlers(new SsoService(clients, secretClipboard, options.discovery)),
+      sso: ssoHandlers(sso),
       activity: activityHandlers(activity, new ActivityExporter(activity, options.saveFile ?? cannotSaveFile, logger)),
+      compare: compareHandlers(
+        compare,
+        new CompareExporter(compare, profiles, options.saveFile ?? cannotSaveFile, logger),
+      ),
     },
     logger,
     calls,

@@ -84,9 +84,9 @@ export function exportRow(identity: Identity, status: Identity['status'], expire
   return row;
 }
 
-/** `acme-people-2026-11-25.csv`: the organization as the caller named it and the local date. */
-export function exportFileName(orgRef: string, format: ExportFormat, date: Date): string {
-  return `${orgRef}-people-${localDay(date)}.${format}`;
+/** `acme-people-2026-11-25.csv`: the organization as the caller named it, what the file holds and the local date. */
+export function exportFileName(orgRef: string, format: ExportFormat, date: Date, what = 'people'): string {
+  return `${orgRef}-${what}-${localDay(date)}.${format}`;
 }
 
 /** `2026-11-25`, in local time: the day the user sees on their calendar. */

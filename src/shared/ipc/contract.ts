@@ -65,6 +65,7 @@ import {
   SsoUpdateInput,
 } from './sso';
 import { RestoredWorkspace, WorkspaceSnapshot } from './session';
+import { CompareExportInput, CompareExportResult, CompareInput, CompareResult } from './compare';
 import type { IpcResult } from './result';
 import {
   ActivityAppended,
@@ -83,6 +84,8 @@ const KEYCHAIN_DEADLINE_MS = 90_000;
  * good link, but a slow one, retries after 429s and a user browsing folders add minutes.
  */
 const EXPORT_DEADLINE_MS = 5 * 60_000;
+/** Both organizations' people (10,000 each is usual, the row cap 200,000), service accounts and SSO. */
+const COMPARE_DEADLINE_MS = 5 * 60_000;
 /** Five steps, three of them requests and two keychain writes that may wait on an unlock prompt. */
 const ROTATION_DEADLINE_MS = 3 * 60_000;
 
@@ -208,6 +211,17 @@ export const contract = {
     /** Asks main's save dialog for a file, then writes the entries matching the filters as CSV or JSON. */
     export: channel(ActivityExportInput, ActivityExportResult, { deadlineMs: EXPORT_DEADLINE_MS }),
     clear: channel(None, ActivityCleared),
+  },
+  compare: {
+    /**
+     * Two organizations, each under its own profile: members and pending invitations by email,
+     * service accounts by name, SSO field by field. Matching members come as a count; a section
+     * one profile may not read says so rather than failing the comparison. Refused with code
+     * `compare_too_large` past the row cap.
+     */
+    run: channel(CompareInput, CompareResult, { deadlineMs: COMPARE_DEADLINE_MS }),
+    /** As `people:export`: the save dialog first (cancelled: `{ saved: false }`, nothing read), then the file, all or nothing. */
+    export: channel(CompareExportInput, CompareExportResult, { deadlineMs: COMPARE_DEADLINE_MS + EXPORT_DEADLINE_MS }),
   },
 } as const satisfies Contract;
 
