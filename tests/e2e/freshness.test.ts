@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
+import { sidebarOrg } from './support/sidebar';
 
 describe('how fresh the data is, and when the server is gone', () => {
   let app: LaunchedApp;
@@ -13,10 +14,7 @@ describe('how fresh the data is, and when the server is gone', () => {
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: /^Acme Robotics/ })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   });
 
