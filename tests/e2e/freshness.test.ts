@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
-import { sidebarOrg } from './support/sidebar';
+import { expandProfile, sidebarOrg } from './support/sidebar';
 
 describe('how fresh the data is, and when the server is gone', () => {
   let app: LaunchedApp;
@@ -71,12 +71,8 @@ describe('a change made under one profile', () => {
     await createSandboxProfile(app.services, 'Staging');
     await page.reload();
     for (const profile of ['Operations', 'Staging']) {
-      const toggle = page.getByRole('button', { name: profile, exact: false }).first();
-      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-      await page
-        .getByRole('list', { name: `Organizations of ${profile}` })
-        .getByRole('button', { name: /^Acme Robotics/ })
-        .click();
+      await expandProfile(page, profile);
+      await sidebarOrg(page, profile, 'Acme Robotics').click();
       await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     }
     const staging = page.locator('[role="tab"][title*="Staging"]');
@@ -90,10 +86,7 @@ describe('a change made under one profile', () => {
 
     // The other profile's tab and sidebar follow without anyone pressing Refresh.
     await expect.poll(() => staging.textContent()).toContain('Acme Robotics EU');
-    await page
-      .getByRole('list', { name: 'Organizations of Staging' })
-      .getByRole('button', { name: /^Acme Robotics EU/ })
-      .waitFor();
+    await sidebarOrg(page, 'Staging', 'Acme Robotics EU').waitFor();
     await staging.click();
     await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Acme Robotics EU' }).waitFor();
   });
