@@ -1,5 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, protocol, screen, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
@@ -73,6 +84,9 @@ async function start(): Promise<void> {
     openFolder,
     saveFile,
     clipboard,
+    setThemeSource: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
   });
   const { logger } = services;
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
