@@ -83,7 +83,6 @@ describe('command registry', () => {
     // Unlisted while their views do not exist.
     expect(registry.commands.filter((command) => !command.listed).map((command) => command.id)).toEqual([
       'palette.open',
-      'settings.open',
     ]);
   });
 
