@@ -131,6 +131,7 @@ describe('main entry', () => {
         openFolder: expect.any(Function),
         saveFile: expect.any(Function),
         clipboard: electron.clipboard,
+        setThemeSource: expect.any(Function),
       },
     ]);
     // The store is made with the services' logger, so keychain failures reach the log file.
@@ -140,6 +141,16 @@ describe('main entry', () => {
     const openFolder = (created.options[0] as { openFolder: (path: string) => Promise<void> }).openFolder;
     await openFolder('/tmp/orgdesk-fake-user-data/logs');
     expect(electron.openedPaths).toEqual(['/tmp/orgdesk-fake-user-data/logs']);
+  });
+
+  it('lets the theme setting drive the native theme, so menus and dialogs follow the window', async () => {
+    const electron = await launch();
+    const { setThemeSource } = created.options[0] as Required<AppServicesOptions>;
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    setThemeSource('dark');
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+    setThemeSource('system');
+    expect(electron.nativeTheme.themeSource).toBe('system');
   });
 
   it('lists keychain accounts in a utility process, so a crash there is an error here', async () => {
