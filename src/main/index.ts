@@ -119,7 +119,9 @@ async function start(): Promise<void> {
 }
 
 async function openWindow(current: AppServices): Promise<void> {
-  const saved = await current.session.window();
+  // Settings first: the native theme is set from them before the window exists, so it never
+  // opens in the other theme for a frame.
+  const [saved] = await Promise.all([current.session.window(), current.settings.get()]);
   // The primary display first: a window whose display is gone comes back there.
   const primary = screen.getPrimaryDisplay();
   const displays = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)];

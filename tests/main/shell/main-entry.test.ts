@@ -3,6 +3,7 @@ import type { AppServices, AppServicesOptions } from '../../../src/main/app-serv
 import { listChannels } from '../../../src/shared/ipc/channel';
 import { contract } from '../../../src/shared/ipc/contract';
 import { silentLogger } from '../../../src/main/log';
+import { DEFAULT_SETTINGS } from '../../../src/shared/ipc/settings';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -35,6 +36,7 @@ vi.mock('../../../src/main/app-services', () => ({
         window: async () => created.savedWindow,
         saveWindow: (state: unknown) => void created.windowStates.push(state),
       } as unknown as AppServices['session'],
+      settings: { get: async () => DEFAULT_SETTINGS } as unknown as AppServices['settings'],
       onActivityAppended: (listener) => {
         created.activityListeners.push(listener);
         return () => undefined;
