@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { seriousViolations } from './support/axe';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { sidebarOrg, sidebarOrgs } from './support/sidebar';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** The smallest window Orgdesk allows. */
@@ -49,10 +50,7 @@ describe('settings', () => {
       page.setDefaultTimeout(10_000);
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.getByRole('button', { name: 'Try the sandbox' }).click();
-      await page
-        .getByRole('list', { name: 'Organizations of Sandbox' })
-        .getByRole('button', { name: 'Acme Robotics', exact: true })
-        .click();
+      await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
       const panel = page.getByRole('tabpanel');
       await panel.getByRole('button', { name: 'Get an organization token' }).click();
       expect(await copyToken(first)).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
@@ -126,6 +124,13 @@ describe('settings', () => {
       await dialog.waitFor({ state: 'detached' });
       expect(await copyToken(first)).toEqual({ ok: true, value: { clearsAfterSeconds: 90 } });
       await page.getByText('The clipboard is cleared in 90 s if it still holds it.').waitFor();
+
+      // A new profile starts with the default environment.
+      await page.keyboard.press('Control+n');
+      const profileForm = page.getByRole('dialog');
+      expect(await profileForm.getByLabel(/^Environment/).inputValue()).toBe('production');
+      await page.keyboard.press('Escape');
+      await profileForm.waitFor({ state: 'detached' });
       expect(first.pageErrors).toEqual([]);
       expect(first.consoleErrors).toEqual([]);
     } finally {
@@ -144,7 +149,7 @@ describe('settings', () => {
       const { page } = second;
       page.setDefaultTimeout(10_000);
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-      await page.getByRole('list', { name: 'Organizations of Sandbox' }).waitFor();
+      await sidebarOrgs(page, 'Sandbox').waitFor();
       const onScreen = await themeOnScreen(page);
       expect(onScreen.dataTheme).toBe('dark');
       expect(onScreen.background).not.toBe(lightBackground);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Environment } from './environment';
+import { Environment } from './profiles';
 
 export const THEME_MODES = ['system', 'light', 'dark'] as const;
 /** `system` follows the OS; the others hold whatever the OS says. */
