@@ -19,6 +19,9 @@ import { credentialHandlers, serviceAccountHandlers } from './ipc/handlers/servi
 import { ssoHandlers } from './ipc/handlers/sso';
 import { sessionHandlers } from './ipc/handlers/session';
 import { SessionStore } from './session/session-store';
+import { SettingsStore } from './settings/settings-store';
+import { settingsHandlers } from './ipc/handlers/settings';
+import type { ThemeMode } from '../shared/ipc/settings';
 import { compareHandlers } from './ipc/handlers/compare';
 import { CompareService } from './compare/compare-service';
 import { CompareExporter } from './compare/compare-export';
@@ -71,6 +74,11 @@ export interface AppServicesOptions {
   sandboxSeed?: SeedOptions;
   /** Limits of OpenID discovery (tests shorten the timeout); the defaults without it. */
   discovery?: DiscoveryOptions;
+  /**
+   * Told the theme setting at start and whenever it changes; the app passes Electron's
+   * `nativeTheme.themeSource`, so native menus and dialogs follow the window's theme.
+   */
+  setThemeSource?: (theme: ThemeMode) => void;
 }
 
 export interface AppServices {
@@ -81,6 +89,8 @@ export interface AppServices {
   sandbox: EmbeddedSandbox;
   /** The window's place and the workspace, as they were left. */
   session: SessionStore;
+  /** The user's preferences (theme, clipboard clear time, default environment). */
+  settings: SettingsStore;
   /**
    * Told, a few times a second at most, that API requests were recorded: the window's
    * `activity.appended` event. Returns a function that stops listening.
@@ -108,8 +118,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const clients = new ClientRegistry(profiles, sandbox, logger, activity);
   const calls = new CallRegistry();
   const session = new SessionStore(options.userDataDir, logger);
+  const settings = new SettingsStore(options.userDataDir, logger);
+  const { setThemeSource } = options;
+  if (setThemeSource) {
+    settings.onChange((current) => setThemeSource(current.theme));
+    // The one file read at start: native menus and dialogs should not open in the wrong theme.
+    void settings.get().then((current) => setThemeSource(current.theme));
+  }
   // Credential secrets main holds or hands to the clipboard; both are let go of when the app quits.
-  const secretClipboard = new SecretClipboard(options.clipboard ?? noClipboard, logger);
+  const secretClipboard = new SecretClipboard(
+    options.clipboard ?? noClipboard,
+    logger,
+    async () => (await settings.get()).clipboardClearSeconds * 1_000,
+  );
   const pendingSecrets = new PendingSecrets(logger);
   const orgTokens = new OrgTokens(clients, secretClipboard, logger);
   const credentialSecrets = new CredentialSecrets(secretStore, logger);
@@ -154,6 +175,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         new KeychainInventory(credentialSecrets, profiles, clients, logger),
       ),
       session: sessionHandlers(session, profiles),
+      settings: settingsHandlers(settings),
       sso: ssoHandlers(sso),
       activity: activityHandlers(activity, new ActivityExporter(activity, options.saveFile ?? cannotSaveFile, logger)),
       compare: compareHandlers(
@@ -171,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     logger,
     sandbox,
     session,
+    settings,
     onActivityAppended: (listener) => appended.subscribe(listener),
     onOrgChanged: (listener) => orgChanges.subscribe(listener),
     async dispose() {

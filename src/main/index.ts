@@ -1,5 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, protocol, screen, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import type { ExportFormat } from '../shared/ipc/people';
 import { createAppServices, type AppServices } from './app-services';
 import { OrgdeskError } from './errors';
@@ -73,6 +84,9 @@ async function start(): Promise<void> {
     openFolder,
     saveFile,
     clipboard,
+    setThemeSource: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
   });
   const { logger } = services;
   const guardOptions = { isAppUrl: location.isAppUrl, logger };
@@ -108,7 +122,9 @@ async function start(): Promise<void> {
 }
 
 async function openWindow(current: AppServices): Promise<void> {
-  const saved = await current.session.window();
+  // Settings first: the native theme is set from them before the window exists, so it never
+  // opens in the other theme for a frame.
+  const [saved] = await Promise.all([current.session.window(), current.settings.get()]);
   // The primary display first: a window whose display is gone comes back there.
   const primary = screen.getPrimaryDisplay();
   const displays = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)];

@@ -17,11 +17,12 @@ type Modules = {
   queryKeys: typeof import('../../src/renderer/src/lib/queries/query-keys').queryKeys;
 };
 let m: Modules;
+let bridge: ReturnType<typeof installFakeBridge>;
 
 beforeEach(async () => {
   vi.resetModules();
   focused.calls = 0;
-  installFakeBridge();
+  bridge = installFakeBridge();
   m = {
     registry: await import('../../src/renderer/src/lib/commands/registry'),
     tabs: (await import('../../src/renderer/src/lib/state/tabs.svelte')).tabs,
@@ -83,7 +84,18 @@ describe('command registry', () => {
     // Unlisted while their views do not exist.
     expect(registry.commands.filter((command) => !command.listed).map((command) => command.id)).toEqual([
       'palette.open',
-      'settings.open',
+    ]);
+  });
+
+  it('saves the theme the menu toggles, so it holds across a restart', async () => {
+    bridge.answer('settings:update', async (input) => ({
+      ok: true,
+      value: { theme: 'system', clipboardClearSeconds: 30, defaultEnvironment: null, ...(input as object) },
+    }));
+    const registry = m.registry.createCommandRegistry(new QueryClient());
+    await registry.runMenuCommand({ command: 'theme.toggle' });
+    expect(bridge.calls.filter((call) => call.channel === 'settings:update').map((call) => call.input)).toEqual([
+      { theme: 'dark' },
     ]);
   });
 

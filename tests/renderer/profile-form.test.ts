@@ -102,6 +102,14 @@ describe('a new profile', () => {
     expect(new ProfileForm(null, [...PROFILE_COLORS, PROFILE_COLORS[0]!]).color).toBe(PROFILE_COLORS[1]);
   });
 
+  it('starts with the environment the settings name, which can be changed or taken off', () => {
+    const form = new ProfileForm(null, [], 'staging');
+    expect(form.environment).toBe('staging');
+    form.environment = '';
+    expect(form.createInput()).not.toHaveProperty('environment');
+    expect(new ProfileForm(null, [], null).environment).toBe('');
+  });
+
   it('sends its environment when one is picked, and none otherwise', () => {
     const form = filledForm();
     expect(form.createInput()).not.toHaveProperty('environment');
@@ -124,6 +132,11 @@ describe('editing a profile', () => {
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
   };
+
+  it('shows its own environment, or none, whatever the settings give a new profile', () => {
+    expect(new ProfileForm({ ...saved, environment: undefined }, [], 'production').environment).toBe('');
+    expect(new ProfileForm(saved, [], 'staging').environment).toBe('production');
+  });
 
   it('keeps its colour and environment, and "None" takes the environment off', () => {
     const form = new ProfileForm(saved, ['#2563eb']);

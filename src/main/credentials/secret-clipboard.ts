@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidInputError } from '../errors';
 import type { Logger } from '../log';
+import { CLIPBOARD_CLEAR_SECONDS } from '../../shared/ipc/settings';
 
 /** The part of Electron's `clipboard` used here (its calls may answer at once or as promises). */
 export interface ClipboardPort {
@@ -9,8 +10,8 @@ export interface ClipboardPort {
   clear(): Promise<void> | void;
 }
 
-/** How long a copied secret stays on the clipboard if nothing else is copied. */
-export const CLIPBOARD_CLEAR_MS = 30_000;
+/** How long a copied secret stays on the clipboard if nothing else is copied, unless settings say otherwise. */
+export const CLIPBOARD_CLEAR_MS = CLIPBOARD_CLEAR_SECONDS.default * 1_000;
 
 interface Pending {
   timer: NodeJS.Timeout;
@@ -31,7 +32,8 @@ export class SecretClipboard {
   constructor(
     private readonly clipboard: ClipboardPort,
     private readonly logger: Logger,
-    private readonly clearAfterMs: number = CLIPBOARD_CLEAR_MS,
+    /** Asked at each copy, so a changed setting applies to the next one. */
+    private readonly clearAfterMs: () => number | Promise<number> = () => CLIPBOARD_CLEAR_MS,
   ) {}
 
   /** `what` names the secret for the log (e.g. `credential_secret`), never its value. */
@@ -39,16 +41,17 @@ export class SecretClipboard {
     if (secret.length === 0) {
       throw new InvalidInputError('There is nothing to copy.', [{ path: 'secret', message: 'Empty' }]);
     }
+    const clearsAfterMs = await this.clearAfterMs();
     this.#cancel();
     await this.clipboard.writeText(secret);
     const pending: Pending = {
       digest: this.#digest(secret),
-      timer: setTimeout(() => void this.#clearIfUnchanged(pending, 'timer'), this.clearAfterMs),
+      timer: setTimeout(() => void this.#clearIfUnchanged(pending, 'timer'), clearsAfterMs),
     };
     pending.timer.unref?.();
     this.#pending = pending;
-    this.logger.info('clipboard.secret_copied', { what, clearsAfterMs: this.clearAfterMs });
-    return { clearsAfterMs: this.clearAfterMs };
+    this.logger.info('clipboard.secret_copied', { what, clearsAfterMs });
+    return { clearsAfterMs };
   }
 
   /**

@@ -29,7 +29,7 @@ export const APP_COMMANDS = {
   'tab.previous': { label: 'Previous Tab', accelerator: 'Ctrl+Shift+Tab', alsoKeys: ['CmdOrCtrl+PageUp'] },
   'view.refresh': { label: 'Refresh', accelerator: 'CmdOrCtrl+R', alsoKeys: ['F5'] },
   'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', hidden: true },
-  'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,', hidden: true },
+  'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
   'theme.toggle': { label: 'Toggle Dark Theme' },
   'shortcuts.show': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },
   'activity.open': { label: 'Activity Log' },

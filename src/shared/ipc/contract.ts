@@ -65,6 +65,7 @@ import {
   SsoUpdateInput,
 } from './sso';
 import { RestoredWorkspace, WorkspaceSnapshot } from './session';
+import { Settings, SettingsUpdate } from './settings';
 import { CompareExportInput, CompareExportResult, CompareInput, CompareResult } from './compare';
 import type { IpcResult } from './result';
 import {
@@ -191,6 +192,12 @@ export const contract = {
     restore: channel(None, RestoredWorkspace),
     /** Kept for the next start; written a moment later, with the window's place. */
     saveWorkspace: channel(WorkspaceSnapshot, z.object({ saved: z.literal(true) })),
+  },
+  settings: {
+    /** Theme, clipboard clear time, default environment; a bad or missing one reads as its default. */
+    get: channel(None, Settings),
+    /** Only the fields given change; saved before it answers, with every setting as now in force. */
+    update: channel(SettingsUpdate, Settings),
   },
   sso: {
     /** The organization's connection, or `null` when it has none. */

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretClipboard, type ClipboardPort } from '../../../src/main/credentials/secret-clipboard';
-import { createLogger } from '../../../src/main/log';
+import { createLogger, silentLogger } from '../../../src/main/log';
 
 const SECRET = 'cs_clipboard-unit-81c2d7';
 const OTHER_SECRET = 'cs_clipboard-second-0a9e';
@@ -52,6 +52,19 @@ describe('copying a secret from main', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
     expect(clipboard.clears).toBe(1);
+  });
+
+  it('asks for the clear time at each copy, so a changed setting applies to the next one', async () => {
+    const clipboard = new FakeClipboard();
+    let seconds = 30;
+    const copier = new SecretClipboard(clipboard, silentLogger, async () => seconds * 1_000);
+    await expect(copier.copy(SECRET, 'credential_secret')).resolves.toEqual({ clearsAfterMs: 30_000 });
+    seconds = 90;
+    await expect(copier.copy(SECRET, 'org_token')).resolves.toEqual({ clearsAfterMs: 90_000 });
+    await vi.advanceTimersByTimeAsync(89_999);
+    expect(clipboard.text).toBe(SECRET);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(clipboard.text).toBe('');
   });
 
   it('leaves the clipboard alone if the user copied something else meanwhile', async () => {

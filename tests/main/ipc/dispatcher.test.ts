@@ -37,6 +37,7 @@ function handlers(calls: CallRegistry, overrides: Partial<Handlers['orgs']> = {}
     },
     serviceAccounts: { list: fail, create: fail, update: fail, remove: fail },
     session: { restore: fail, saveWorkspace: fail },
+    settings: { get: fail, update: fail },
     sso: { get: fail, discover: fail, enable: fail, update: fail, disable: fail, check: fail },
     compare: { run: fail, export: fail },
     credentials: {

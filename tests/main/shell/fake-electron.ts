@@ -403,6 +403,7 @@ export function resetFakeElectron(): void {
   dialog.saveAnswer = { canceled: true, filePath: '' };
   dialog.messageBoxes.length = 0;
   clipboard.text = '';
+  nativeTheme.themeSource = 'system';
   utilityProcess.forks.length = 0;
   screen.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
 }
@@ -456,7 +457,11 @@ export const utilityProcess = {
     return child;
   },
 };
-export const nativeTheme = { shouldUseDarkColors: false };
+export const nativeTheme = {
+  shouldUseDarkColors: false,
+  /** What the app asked the OS theme to follow: Electron's default until told. */
+  themeSource: 'system' as 'system' | 'light' | 'dark',
+};
 export const dialog = {
   errors: [] as Array<{ title: string; content: string }>,
   /** Every save dialog shown: the window it was modal to (or null) and its options. */

@@ -3,6 +3,7 @@ import type { AppServices, AppServicesOptions } from '../../../src/main/app-serv
 import { listChannels } from '../../../src/shared/ipc/channel';
 import { contract } from '../../../src/shared/ipc/contract';
 import { silentLogger } from '../../../src/main/log';
+import { DEFAULT_SETTINGS } from '../../../src/shared/ipc/settings';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -35,6 +36,7 @@ vi.mock('../../../src/main/app-services', () => ({
         window: async () => created.savedWindow,
         saveWindow: (state: unknown) => void created.windowStates.push(state),
       } as unknown as AppServices['session'],
+      settings: { get: async () => DEFAULT_SETTINGS } as unknown as AppServices['settings'],
       onActivityAppended: (listener) => {
         created.activityListeners.push(listener);
         return () => undefined;
@@ -132,6 +134,7 @@ describe('main entry', () => {
         openFolder: expect.any(Function),
         saveFile: expect.any(Function),
         clipboard: electron.clipboard,
+        setThemeSource: expect.any(Function),
       },
     ]);
     // The store is made with the services' logger, so keychain failures reach the log file.
@@ -141,6 +144,16 @@ describe('main entry', () => {
     const openFolder = (created.options[0] as { openFolder: (path: string) => Promise<void> }).openFolder;
     await openFolder('/tmp/orgdesk-fake-user-data/logs');
     expect(electron.openedPaths).toEqual(['/tmp/orgdesk-fake-user-data/logs']);
+  });
+
+  it('lets the theme setting drive the native theme, so menus and dialogs follow the window', async () => {
+    const electron = await launch();
+    const { setThemeSource } = created.options[0] as Required<AppServicesOptions>;
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    setThemeSource('dark');
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+    setThemeSource('system');
+    expect(electron.nativeTheme.themeSource).toBe('system');
   });
 
   it('lists keychain accounts in a utility process, so a crash there is an error here', async () => {

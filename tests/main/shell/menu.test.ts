@@ -67,6 +67,8 @@ describe('application menu', () => {
     expect(mac[0]!.submenu!.map((item) => item.role ?? item.label ?? item.type)).toEqual([
       'About Orgdesk',
       'separator',
+      'Settings…',
+      'separator',
       'services',
       'separator',
       'hide',
@@ -79,6 +81,8 @@ describe('application menu', () => {
     for (const platform of ['win32', 'linux'] as const) {
       const { template } = build(platform);
       expect(template[0]!.submenu!.at(-1)).toEqual({ role: 'quit', label: 'E&xit' });
+      // Settings sits above Exit in File, where Windows and Linux apps keep it.
+      expect(template[0]!.submenu!.at(-3)).toMatchObject({ label: 'Settings…', accelerator: 'CmdOrCtrl+,' });
       expect(template.at(-1)!.submenu!.at(-1)!.label).toBe('About Orgdesk');
     }
   });
@@ -123,7 +127,7 @@ describe('application menu', () => {
     const { template, dispatched } = build(platform);
     const shown = APP_COMMAND_IDS.filter((id) => !isHidden(id));
     expect(shown).toContain('theme.toggle');
-    expect(APP_COMMAND_IDS.filter(isHidden)).toEqual(['palette.open', 'settings.open']);
+    expect(APP_COMMAND_IDS.filter(isHidden)).toEqual(['palette.open']);
     for (const id of shown) {
       const item = find(template, APP_COMMANDS[id].label);
       expect(item.accelerator).toBe((APP_COMMANDS[id] as { accelerator?: string }).accelerator);

@@ -19,7 +19,7 @@ import { addSandboxProfile } from '../services/profiles.service';
 import { dialogs } from '../state/dialogs.svelte';
 import { panels } from '../state/panels.svelte';
 import { tabs } from '../state/tabs.svelte';
-import { theme } from '../state/theme.svelte';
+import { settings } from '../state/settings.svelte';
 import { focusAfterTabChange } from './focus';
 import { matchesAccelerator, type KeyPress } from './keys';
 
@@ -80,7 +80,7 @@ export function createCommandRegistry(queryClient: QueryClient): CommandRegistry
     'view.refresh': () => refresh(queryClient),
     'palette.open': () => panels.show('palette'),
     'settings.open': () => panels.show('settings'),
-    'theme.toggle': () => theme.toggle(),
+    'theme.toggle': () => settings.toggleTheme(),
     'shortcuts.show': () => panels.show('shortcuts'),
     'activity.open': () => panels.show('activity'),
     'about.show': () => panels.show('about'),

@@ -7,6 +7,7 @@ import {
   type ProfileTestInput,
   type ProfileView,
 } from '../../../../shared/ipc/profiles';
+import type { DefaultEnvironment } from '../../../../shared/ipc/settings';
 import { fieldIssues, type FieldIssue, type IpcError } from '../../../../shared/ipc/result';
 import type { ConnectionTestResult } from '../../../../shared/ipc/profiles';
 import { isCancelled } from '../ipc/cancellable';
@@ -85,10 +86,18 @@ export class ProfileForm {
     );
   }
 
-  /** `usedColors`: the other profiles' colours, so a new profile's tabs are told apart from theirs. */
-  constructor(original: ProfileView | null = null, usedColors: readonly string[] = []) {
+  /**
+   * `usedColors`: the other profiles' colours, so a new profile's tabs are told apart from theirs.
+   * `defaultEnvironment`: the one a new profile starts with (the Settings view's).
+   */
+  constructor(
+    original: ProfileView | null = null,
+    usedColors: readonly string[] = [],
+    defaultEnvironment: DefaultEnvironment = null,
+  ) {
     this.original = original;
     this.color = unusedColor(usedColors);
+    this.environment = defaultEnvironment ?? '';
     if (original) {
       this.name = original.name;
       this.baseUrl = original.baseUrl;

@@ -1,12 +1,11 @@
-/** `system` follows the OS; the others hold whatever the OS says. */
-export type ThemeMode = 'system' | 'light' | 'dark';
+import type { ThemeMode } from '../../../../shared/ipc/settings';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /**
  * The window's colour scheme. It is applied as `data-theme` on the root element, which app.css
- * turns into `color-scheme`, and the colours follow through `light-dark()`. Not kept across
- * restarts yet: that belongs with the Settings view.
+ * turns into `color-scheme`, and the colours follow through `light-dark()`. What is chosen is
+ * the theme setting's (state/settings.svelte.ts), which saves it; this only puts it on screen.
  */
 class ThemeManager {
   #mode = $state<ThemeMode>('system');
@@ -27,11 +26,6 @@ class ThemeManager {
     if (!root) return;
     if (mode === 'system') delete root.dataset['theme'];
     else root.dataset['theme'] = mode;
-  }
-
-  /** Light if dark is on screen, else dark. */
-  toggle(): void {
-    this.set(this.effective === 'dark' ? 'light' : 'dark');
   }
 }
 
