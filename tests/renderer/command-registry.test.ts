@@ -82,7 +82,6 @@ describe('command registry', () => {
     expect(m.dialogs.profileForm).toEqual({ kind: 'add' });
     // Unlisted while their views do not exist.
     expect(registry.commands.filter((command) => !command.listed).map((command) => command.id)).toEqual([
-      'palette.open',
       'settings.open',
     ]);
   });
