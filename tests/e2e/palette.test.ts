@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/main/sandbox/server';
 import type { ProfileList } from '../../src/shared/ipc/profiles';
 import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
@@ -18,9 +19,10 @@ interface PageDoc {
 describe('command palette (Ctrl+K)', () => {
   let app: LaunchedApp;
   let page: Page;
+  let sandbox: RunningSandbox;
   const profileIds: Record<string, string> = {};
 
-  launchPerSuite((launched) => ({ app, page } = launched), { viewport: { width: 1280, height: 800 } });
+  launchPerSuite((launched) => ({ app, page, sandbox } = launched), { viewport: { width: 1280, height: 800 } });
 
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -36,7 +38,6 @@ describe('command palette (Ctrl+K)', () => {
   });
 
   const palette = () => page.getByRole('dialog', { name: 'Command palette' });
-  const input = () => palette().getByRole('combobox');
   const options = async () =>
     (await palette().getByRole('option').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   const selectedOption = async () =>
@@ -80,13 +81,39 @@ describe('command palette (Ctrl+K)', () => {
     await expect.poll(focusedLabel).toBe('Go to an organization or run a command');
   }
 
-  it('opens with no tab open, loads every profile’s organizations and opens the one typed under its profile', async () => {
-    expect(orgsListedFor(profileIds['Staging']!)).toBe(0);
+  it('says whose organizations are still loading, stops that load on Escape and loads them when it opens next', async () => {
+    // One of the two lists (whichever is asked first) is held by the server for a minute.
+    sandbox.faults.add({ method: 'GET', path: '/organizations', delayMs: 60_000 });
     await open();
-    // Neither profile is expanded in the sidebar: the palette loaded both lists itself.
-    await expect.poll(() => orgsListedFor(profileIds['Operations']!)).toBe(1);
-    await expect.poll(() => orgsListedFor(profileIds['Staging']!)).toBe(1);
+    const loading = palette()
+      .getByRole('status')
+      .getByText(/^\s*Loading organizations of (Operations|Staging)…\s*$/);
+    await loading.waitFor();
+    const slow = (await loading.innerText()).includes('Operations') ? 'Operations' : 'Staging';
+    const quick = slow === 'Operations' ? 'Staging' : 'Operations';
+    await expect.poll(options).toContain(`Acme Robotics acme-robotics · ${quick}`);
+    expect((await options()).filter((text) => text.endsWith(slow))).toEqual([]);
+    await screenshot(page, 'palette-loading-1280');
+    await page.keyboard.press('Escape');
+    await palette().waitFor({ state: 'detached' });
+
+    await open();
+    await expect.poll(options).toContain(`Acme Robotics acme-robotics · ${slow}`);
+    expect(
+      await palette()
+        .getByText(/Loading organizations/)
+        .count(),
+    ).toBe(0);
+    // The quick list is read once: the palette reads only lists the cache does not hold.
+    expect(orgsListedFor(profileIds[quick]!)).toBe(1);
+    await page.keyboard.press('Escape');
+    await palette().waitFor({ state: 'detached' });
+  });
+
+  it('opens with no tab open, loads every profile’s organizations and opens the one typed under its profile', async () => {
+    await open();
     await expect.poll(options).toContain('Acme Robotics acme-robotics · Staging');
+    await expect.poll(selectedOption).toBe('Acme Robotics acme-robotics · Operations');
     expect(await options()).toContain('Acme Robotics acme-robotics · Operations');
     expect(await options()).toContain('Keyboard Shortcuts Ctrl+/');
     await screenshot(page, 'palette-1280');
@@ -104,9 +131,8 @@ describe('command palette (Ctrl+K)', () => {
   });
 
   it('moves with the arrow keys and opens the other profile’s organization; open tabs come first', async () => {
+    const listed = app.ipcLog.filter((entry) => entry.channel === 'orgs:list').length;
     await open();
-    // Lists already loaded are not read again.
-    expect(orgsListedFor(profileIds['Staging']!)).toBe(1);
     await page.keyboard.type('acme');
     await expect.poll(selectedOption).toBe('Acme Robotics Staging');
     await page.keyboard.press('ArrowDown');
@@ -119,6 +145,8 @@ describe('command palette (Ctrl+K)', () => {
     await expect.poll(tabTitles).toEqual(['Acme Robotics', 'Acme Robotics']);
     await expect.poll(front).toEqual({ title: 'Acme Robotics', focused: true });
     expect(await frontIndex()).toBe(1);
+    // Lists already loaded are not read again.
+    expect(app.ipcLog.filter((entry) => entry.channel === 'orgs:list').length).toBe(listed);
     expect(app.ipcLog.filter((entry) => entry.channel === 'orgs:get').at(-1)?.payload).toMatchObject({
       profileId: profileIds['Operations'],
     });
