@@ -65,6 +65,13 @@ describe('command palette (Ctrl+K)', () => {
     page.evaluate(
       () => (globalThis as unknown as { document: PageDoc }).document.documentElement.dataset['theme'] ?? null,
     );
+  /** The label of the navigation landmark holding the focus, if one does. */
+  const focusedRegion = () =>
+    page.evaluate(() => {
+      type Node = { closest(selector: string): { getAttribute(name: string): string | null } | null };
+      const active = (globalThis as unknown as { document: { activeElement: Node | null } }).document.activeElement;
+      return active?.closest('nav')?.getAttribute('aria-label') ?? null;
+    });
   const focusedLabel = () =>
     page.evaluate(() => {
       const active = (globalThis as unknown as { document: PageDoc }).document.activeElement;
@@ -96,6 +103,8 @@ describe('command palette (Ctrl+K)', () => {
     await screenshot(page, 'palette-loading-1280');
     await page.keyboard.press('Escape');
     await palette().waitFor({ state: 'detached' });
+    // Nothing had the focus before (a fresh page): it lands in the sidebar, never on the page body.
+    await expect.poll(focusedRegion).toBe('Profiles and organizations');
 
     await open();
     await expect.poll(options).toContain(`Acme Robotics acme-robotics · ${slow}`);
