@@ -99,7 +99,7 @@ describe('command palette (Ctrl+K)', () => {
     const slow = (await loading.innerText()).includes('Operations') ? 'Operations' : 'Staging';
     const quick = slow === 'Operations' ? 'Staging' : 'Operations';
     await expect.poll(options).toContain(`Acme Robotics acme-robotics · ${quick}`);
-    expect((await options()).filter((text) => text.endsWith(slow))).toEqual([]);
+    expect((await options()).filter((text) => text.endsWith(`· ${slow}`))).toEqual([]);
     await screenshot(page, 'palette-loading-1280');
     await page.keyboard.press('Escape');
     await palette().waitFor({ state: 'detached' });
@@ -257,6 +257,34 @@ describe('command palette (Ctrl+K)', () => {
     }
     await app.sendEvent('menu', 'command', { command: 'theme.toggle' });
     await expect.poll(theme).toBe('light');
+  });
+
+  it('says whose organizations could not be read, and asks again when it opens next', async () => {
+    await page.reload();
+    await page.getByRole('tablist', { name: 'Open organizations' }).waitFor();
+    sandbox.faults.add({ method: 'GET', path: '/organizations', status: 403 });
+    await open();
+    const failed = palette()
+      .getByRole('status')
+      .getByText(/^\s*Couldn't load the organizations of (Operations|Staging)\s*$/);
+    await failed.waitFor();
+    const broken = (await failed.innerText()).includes('Operations') ? 'Operations' : 'Staging';
+    const fine = broken === 'Operations' ? 'Staging' : 'Operations';
+    await expect.poll(options).toContain(`Globex Research globex-research · ${fine}`);
+    expect((await options()).filter((text) => text.endsWith(`· ${broken}`))).toEqual([]);
+    await screenshot(page, 'palette-failed-960');
+    await page.keyboard.press('Escape');
+    await palette().waitFor({ state: 'detached' });
+
+    await open();
+    await expect.poll(options).toContain(`Globex Research globex-research · ${broken}`);
+    expect(
+      await palette()
+        .getByText(/Couldn't load/)
+        .count(),
+    ).toBe(0);
+    await page.keyboard.press('Escape');
+    await palette().waitFor({ state: 'detached' });
   });
 
   it('saw no unexpected errors', () => {
