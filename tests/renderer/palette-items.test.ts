@@ -5,8 +5,8 @@ import type { ProfileView } from '../../src/shared/ipc/profiles';
 import { createCommandRegistry } from '../../src/renderer/src/lib/commands/registry';
 import {
   buildPalette,
-  paletteFilter,
   paletteScore,
+  rankEntries,
   type OrgListState,
   type PaletteEntry,
 } from '../../src/renderer/src/lib/palette/palette-items';
@@ -50,13 +50,11 @@ const commands = createCommandRegistry(new QueryClient()).commands;
 const build = (openTabs: OrgTab[] = [], orgsOf = (id: string) => lists[id] ?? { status: 'failed' as const }) =>
   buildPalette({ profiles, orgsOf, tabs: openTabs, commands });
 
-/** The entries `search` shows, best first, as bits-ui ranks them (stable among equal scores). */
+/** The entries `search` shows, best first. */
 function ranked(entries: readonly PaletteEntry[], search: string): string[] {
-  return entries
-    .map((entry, at) => ({ entry, at, score: paletteFilter(entry.value, search, [entry.text]) }))
-    .filter((row) => row.score > 0)
-    .sort((x, y) => y.score - x.score || x.at - y.at)
-    .map(({ entry }) => `${entry.label}${entry.detail ? ` (${entry.detail})` : ''}`);
+  return rankEntries(entries, search, Infinity).shown.map(
+    (entry) => `${entry.label}${entry.detail ? ` (${entry.detail})` : ''}`,
+  );
 }
 
 describe('palette entries', () => {
@@ -135,5 +133,27 @@ describe('palette matching', () => {
     expect(ranked(everything, 'zzqx')).toEqual([]);
     expect(paletteScore('Acme Robotics', 'acme robotics x')).toBe(0);
     expect(paletteScore('Acme Robotics', 'acme')).toBeGreaterThan(paletteScore('Acme Robotics', 'robotics acme'));
+  });
+
+  it('shows at most the limit of a group, best first, and says how many more match', () => {
+    const many = buildPalette({
+      profiles,
+      orgsOf: () => ({
+        status: 'loaded',
+        items: Array.from({ length: 120 }, (_, at) => org(`o${at}`, `Org ${String(at).padStart(3, '0')}`)),
+      }),
+      tabs: [],
+      commands,
+    }).orgs;
+    expect(many).toHaveLength(360);
+    const all = rankEntries(many, '');
+    expect(all.shown).toHaveLength(50);
+    expect(all.more).toBe(310);
+    expect(all.shown[0]!.label).toBe('Org 000');
+    const lab = rankEntries(many, 'org 070 lab');
+    expect(`${lab.shown[0]!.label} ${lab.shown[0]!.detail}`).toBe('Org 070 org-070 · Lab');
+    expect(lab.shown.every((entry) => entry.detail!.endsWith('· Lab'))).toBe(true);
+    expect(rankEntries(many, 'lab', 3)).toMatchObject({ more: 117 });
+    expect(rankEntries(many, 'lab', 3).shown.map((entry) => entry.label)).toEqual(['Org 000', 'Org 001', 'Org 002']);
   });
 });
