@@ -168,6 +168,7 @@ describe('keyboard shortcuts and menu commands', () => {
       'Previous Tab Ctrl+Shift+Tab or Ctrl+PageUp',
       'Refresh Ctrl+R or F5',
       'Keyboard Shortcuts Ctrl+/',
+      'Command Palette… Ctrl+K',
       'Go to tab 1 to 8 Ctrl+1…8',
       'Go to the last tab Ctrl+9',
     ]) {

@@ -28,7 +28,7 @@ export const APP_COMMANDS = {
   'tab.next': { label: 'Next Tab', accelerator: 'Ctrl+Tab', alsoKeys: ['CmdOrCtrl+PageDown'] },
   'tab.previous': { label: 'Previous Tab', accelerator: 'Ctrl+Shift+Tab', alsoKeys: ['CmdOrCtrl+PageUp'] },
   'view.refresh': { label: 'Refresh', accelerator: 'CmdOrCtrl+R', alsoKeys: ['F5'] },
-  'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', hidden: true },
+  'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
   'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
   'theme.toggle': { label: 'Toggle Dark Theme' },
   'shortcuts.show': { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },

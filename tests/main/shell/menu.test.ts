@@ -127,7 +127,7 @@ describe('application menu', () => {
     const { template, dispatched } = build(platform);
     const shown = APP_COMMAND_IDS.filter((id) => !isHidden(id));
     expect(shown).toContain('theme.toggle');
-    expect(APP_COMMAND_IDS.filter(isHidden)).toEqual(['palette.open']);
+    expect(APP_COMMAND_IDS.filter(isHidden)).toEqual([]);
     for (const id of shown) {
       const item = find(template, APP_COMMANDS[id].label);
       expect(item.accelerator).toBe((APP_COMMANDS[id] as { accelerator?: string }).accelerator);
