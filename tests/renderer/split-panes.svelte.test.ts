@@ -82,6 +82,14 @@ describe('split view: moving tabs', () => {
     expect(sizes()).toEqual([100]);
   });
 
+  it('moves a tab of the last pane to the pane on its left, not into a new pane', () => {
+    open('a');
+    tabs.openToSide('p1', 'org-b', 'b');
+    open('c');
+    tabs.moveToSide(tab('c'));
+    expect(layout()).toEqual(['*a C', 'B']);
+  });
+
   it('moves a dragged tab before another in the target pane, or into a new pane', () => {
     open('a', 'b', 'c');
     tabs.moveToNewPane(tab('c'), tabs.panes[0]!);

@@ -143,12 +143,15 @@ class TabsManager {
     return this.#panes.length > 1 || (this.paneOf(tab)?.tabs.length ?? 0) > 1;
   }
 
-  /** Moves the tab to the pane beside its own (see `openToSide`), in front and focused. */
+  /**
+   * Moves the tab to the pane beside its own, in front and focused: into a new pane on the right
+   * when there is one pane (splitting it), else to the pane on the right, or the left for the last.
+   */
   moveToSide(tab: OrgTab): void {
     const source = this.paneOf(tab);
     if (!source || !this.canMoveToSide(tab)) return;
-    // The only tab of a pane goes to a pane beside it rather than into a new one (which would only reorder).
-    this.moveTo(tab, this.#sideOf(source, source.tabs.length > 1));
+    // In split view it goes to a pane there is (the one on the right, else the left); a pane is added only to split one.
+    this.moveTo(tab, this.#sideOf(source, this.#panes.length === 1));
   }
 
   /**
