@@ -192,6 +192,8 @@ describe('split view', () => {
     await ui.heading(right, 'Globex Research').waitFor();
     expect(await ui.tabTitles(right)).toEqual(['Acme Robotics', 'Globex Research']);
     expect(await ui.tabTitles(left)).toEqual(['Initech Platform']);
+    // The dragged tab's element went with the move, so the drag's end is the drop's to tell.
+    expect(await page.getByText('Drop to open to the side').count()).toBe(0);
     const tab = right.getByRole('tab', { name: /Acme Robotics/ });
     const box = (await right.boundingBox())!;
     // The drop zone on the right shows once a drag is under way.
