@@ -153,6 +153,8 @@ describe('split view', () => {
     const menu = page.getByRole('menu', { name: 'Tab actions' });
     await menu.waitFor();
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Move to Other Pane', 'Close']);
+    await screenshot(page, 'split-view-tab-menu');
+    expect(await seriousViolations(page)).toEqual([]);
     await menu.getByRole('menuitem', { name: 'Move to Other Pane' }).click();
     const left = ui.pane(1, 2);
     await ui.heading(left, 'Initech Platform').waitFor();
