@@ -8,6 +8,8 @@ import { activityHandlers } from './ipc/handlers/activity';
 import { ActivityLog } from './activity/activity-log';
 import { ActivityExporter } from './activity/activity-export';
 import { AppendThrottle } from './activity/append-throttle';
+import { OrgChangeFeed } from './activity/org-changes';
+import type { OrgChanged } from '../shared/ipc/organizations';
 import type { ActivityAppended } from '../shared/ipc/activity';
 import { callHandlers } from './ipc/handlers/calls';
 import { organizationHandlers } from './ipc/handlers/organizations';
@@ -84,6 +86,8 @@ export interface AppServices {
    * `activity.appended` event. Returns a function that stops listening.
    */
   onActivityAppended(listener: (event: ActivityAppended) => void): () => void;
+  /** Told of each organization a profile changed: the window's `orgs.changed` event. */
+  onOrgChanged(listener: (change: OrgChanged) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -100,6 +104,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const sandbox = new EmbeddedSandbox(logger, options.sandboxSeed);
   const activity = new ActivityLog();
   const appended = new AppendThrottle(activity);
+  const orgChanges = new OrgChangeFeed(activity);
   const clients = new ClientRegistry(profiles, sandbox, logger, activity);
   const calls = new CallRegistry();
   const session = new SessionStore(options.userDataDir, logger);
@@ -167,9 +172,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sandbox,
     session,
     onActivityAppended: (listener) => appended.subscribe(listener),
+    onOrgChanged: (listener) => orgChanges.subscribe(listener),
     async dispose() {
       await session.flush();
       appended.dispose();
+      orgChanges.dispose();
       pendingSecrets.forgetAll();
       orgTokens.forgetAll();
       await secretClipboard.dispose();

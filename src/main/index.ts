@@ -95,6 +95,9 @@ async function start(): Promise<void> {
   services.onActivityAppended((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'activity', 'appended', event);
   });
+  services.onOrgChanged((change) => {
+    if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'orgs', 'changed', change);
+  });
   await openWindow(services);
   void noticeMissingLibsecret({
     platform: process.platform,

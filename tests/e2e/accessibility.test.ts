@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, type LaunchedApp, launchPerSuite, fillProfileWithWrongSecret } from './support';
 import { seriousViolations } from './support/axe';
+import { sidebarOrg } from './support/sidebar';
 
 describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s)', (scheme) => {
   let app: LaunchedApp;
@@ -36,10 +37,8 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
 
   it('sidebar and two organizations in tabs', async () => {
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    const orgs = page.getByRole('list', { name: 'Organizations of Sandbox' });
-    await orgs.getByRole('button').first().waitFor();
-    await orgs.getByRole('button', { name: 'Acme Robotics' }).click();
-    await orgs.getByRole('button', { name: 'Globex Research' }).click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
+    await sidebarOrg(page, 'Sandbox', 'Globex Research').click();
     await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Globex Research' }).waitFor();
     await dismissToasts();
     expect(await seriousViolations(page)).toEqual([]);
@@ -47,16 +46,13 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
   });
 
   it('an organization where renaming is not allowed', async () => {
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: 'Umbrella Health' })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Umbrella Health').click();
     await page.getByText("Your role in this organization doesn't allow renaming it").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('new organization dialog showing a field error', async () => {
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     const dialog = page.getByRole('dialog', { name: 'New organization' });
     await dialog.getByRole('button', { name: 'Create organization' }).click();
     await dialog.getByText('Name is required').waitFor();
@@ -76,10 +72,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the main screens (%s
   it('a slow organization offering Cancel, and then stopped', async () => {
     const sandbox = await app.services.sandbox.ensure();
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: 60_000 });
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: 'Initech Platform' })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Initech Platform').click();
     const cancel = page.getByRole('button', { name: 'Cancel loading Initech Platform' });
     await cancel.waitFor();
     await dismissToasts();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
+import { sidebarOrg } from './support/sidebar';
 
 describe('the activity log', () => {
   let app: LaunchedApp;
@@ -13,11 +14,10 @@ describe('the activity log', () => {
   beforeAll(async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrg('Acme Robotics').waitFor();
+    await sandboxOrg('Acme Robotics').waitFor();
   });
 
-  const sidebarOrg = (name: string): Locator =>
-    page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name, exact: true });
+  const sandboxOrg = (name: string): Locator => sidebarOrg(page, 'Sandbox', name);
   const panel = () => page.getByRole('tabpanel');
   const rows = (scope: Locator) => scope.getByRole('table').getByRole('rowgroup').getByRole('row');
   const acmeId = () => sandbox.primaryCredential.memberships.find((m) => m.organizationName === 'Acme Robotics')!;
@@ -33,7 +33,7 @@ describe('the activity log', () => {
   it("shows a failed request's ID in the organization's Activity section, the one the user was shown and the server saw", async () => {
     const orgId = acmeId().organizationId;
     sandbox.faults.add({ method: 'GET', path: `/organizations/${orgId}/identities`, status: 403, times: Infinity });
-    await sidebarOrg('Acme Robotics').click();
+    await sandboxOrg('Acme Robotics').click();
     await panel().getByRole('button', { name: 'People', exact: true }).click();
     const notice = panel().getByRole('alert');
     await notice.waitFor();

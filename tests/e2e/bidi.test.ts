@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { sidebarOrg } from './support/sidebar';
 
 const RLO = '\u202E';
 /** What the issue reported: "‮gnp.exe" shown as "exe.png". The name is set in the sandbox directly. */
@@ -63,7 +64,7 @@ describe('user-provided text is displayed isolated', () => {
 
   it('a right-to-left override in an organization name does not reorder the words after it', async () => {
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    const entry = page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name: SPOOFED });
+    const entry = sidebarOrg(page, 'Sandbox', SPOOFED);
     await entry.waitFor();
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: 1_500 });
     await entry.click();

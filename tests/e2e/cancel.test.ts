@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type IpcLogEntry, type LaunchedApp, launchPerSuite } from './support';
+import { sidebarOrg } from './support/sidebar';
 
 /** Long past any test's end: the server holds its answer back and the window must offer a way out. */
 const NEVER = 120_000;
@@ -16,7 +17,6 @@ describe('cancelling long waits', () => {
 
   const dialog = () => page.getByRole('dialog');
   const panel = () => page.getByRole('tabpanel');
-  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
   const errorToasts = () => page.locator('[data-sonner-toast][data-type="error"]');
   const requests = (method: string, path: string | RegExp) =>
     sandbox.faults.requests.filter(
@@ -98,14 +98,14 @@ describe('cancelling long waits', () => {
     await screenshot(page, 'orgs-loading-stopped');
 
     await page.getByRole('button', { name: 'Load again' }).click();
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').waitFor();
   });
 
   it('a slow organization offers Cancel in its tab, and closing the tab stops the load', async () => {
     sandbox.faults.clearRequests();
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: NEVER });
     const gets = count('orgs:get');
-    await sidebarOrgs().getByRole('button', { name: 'Initech Platform', exact: true }).click();
+    await sidebarOrg(page, 'Sandbox', 'Initech Platform').click();
     const cancel = panel().getByRole('button', { name: 'Cancel loading Initech Platform' });
     await cancel.waitFor();
     await screenshot(page, 'org-loading-cancel');
@@ -120,7 +120,7 @@ describe('cancelling long waits', () => {
 
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: NEVER });
     const getsBefore = count('orgs:get');
-    await sidebarOrgs().getByRole('button', { name: 'Globex Research', exact: true }).click();
+    await sidebarOrg(page, 'Sandbox', 'Globex Research').click();
     await panel().getByText('Loading Globex Research…').waitFor();
     await page.getByRole('tab', { name: /Globex Research/ }).press('Delete');
     await cancelledAnswer('orgs:get', getsBefore);
@@ -128,7 +128,7 @@ describe('cancelling long waits', () => {
   });
 
   it('a slow rename can be cancelled and leaves the form editable with what was typed', async () => {
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     await panel().getByRole('button', { name: 'Rename' }).click();
     const input = panel().getByRole('textbox', { name: 'New name for Acme Robotics' });
@@ -152,7 +152,7 @@ describe('cancelling long waits', () => {
   });
 
   it('a slow create can be cancelled; the list is read again since the organization may exist', async () => {
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     const create = page.getByRole('dialog', { name: 'New organization' });
     await create.getByLabel('Organization name', { exact: true }).fill('Slowpoke Labs');
     sandbox.faults.clearRequests();
@@ -174,7 +174,7 @@ describe('cancelling long waits', () => {
     expect(requests('POST', '/organizations')).toHaveLength(1);
     // This server did create it before going quiet: the refreshed list shows it.
     await expect.poll(() => count('orgs:list')).toBeGreaterThan(listsBefore);
-    await sidebarOrgs().getByRole('button', { name: 'Slowpoke Labs', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Slowpoke Labs').waitFor();
     await screenshot(page, 'create-org-cancelled');
     expect(app.pageErrors).toEqual([]);
   });

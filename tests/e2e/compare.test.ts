@@ -7,6 +7,7 @@ import type { RunningSandbox } from '../../src/main/sandbox/server';
 import type { OrganizationRole } from '../../src/shared/api/users';
 import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
+import { expandProfile, sidebarOrg } from './support/sidebar';
 
 const STAMP = '2026-06-01T00:00:00.000Z';
 
@@ -68,24 +69,15 @@ describe('compare two organizations', () => {
     await createSandboxProfile(app.services, 'Operations');
     await createSandboxProfile(app.services, 'Staging');
     await page.reload();
-    await expandProfile('Operations');
-    await expandProfile('Staging');
-    await sidebarOrg('Staging', 'Globex Research').click();
+    await expandProfile(page, 'Operations');
+    await expandProfile(page, 'Staging');
+    await orgOf('Staging', 'Globex Research').click();
     await panel().getByRole('heading', { level: 1, name: 'Globex Research' }).waitFor();
-    await sidebarOrg('Operations', 'Acme Robotics').click();
+    await orgOf('Operations', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   });
 
-  async function expandProfile(name: string): Promise<void> {
-    const toggle = page.getByRole('button', { name, exact: false }).first();
-    await toggle.waitFor();
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await page.getByRole('list', { name: `Organizations of ${name}` }).waitFor();
-  }
-  const sidebarOrg = (profile: string, name: string): Locator =>
-    page
-      .getByRole('list', { name: `Organizations of ${profile}` })
-      .getByRole('button', { name: new RegExp(`^${name}`) });
+  const orgOf = (profile: string, name: string): Locator => sidebarOrg(page, profile, name);
   const panel = () => page.getByRole('tabpanel');
   const dialog = () => page.getByRole('dialog');
   const memberTable = () => dialog().getByRole('table', { name: 'Members that differ' });

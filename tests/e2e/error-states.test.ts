@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
+import { sidebarOrg, sidebarOrgItems } from './support/sidebar';
 
 describe('API errors in the UI', () => {
   let app: LaunchedApp;
@@ -37,14 +38,14 @@ describe('API errors in the UI', () => {
 
     sandbox.faults.clear();
     await notice.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button').first().waitFor();
+    await sidebarOrgItems(page, 'Sandbox').first().waitFor();
     expect(await notice.count()).toBe(0);
     expect(await sidebar().getByText("Couldn't load organizations").count()).toBe(0);
   });
 
   it('a failed organization load shows the error in its tab with Retry', async () => {
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, status: 404, times: Infinity });
-    await sidebar().getByRole('button', { name: 'Initech Platform' }).click();
+    await sidebarOrg(page, 'Sandbox', 'Initech Platform').click();
     const notice = panel().getByRole('alert');
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
@@ -59,7 +60,7 @@ describe('API errors in the UI', () => {
   });
 
   it('a refused rename is toasted with status and request ID and keeps the typed name', async () => {
-    await sidebar().getByRole('button', { name: 'Acme Robotics' }).click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     sandbox.faults.add({ method: 'PATCH', path: /^\/organizations\/[^/]+$/, status: 422, times: 1 });
 

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { sidebarOrg } from './support/sidebar';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
 async function fieldError(page: Page, input: Locator): Promise<string | null> {
@@ -19,15 +20,14 @@ describe('field rules in the forms', () => {
   launchPerSuite((launched) => ({ app, page } = launched));
   beforeAll(async () => {
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').waitFor();
   });
 
-  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
   const panel = () => page.getByRole('tabpanel');
   const sent = (channel: string) => app.ipcLog.some((entry) => entry.channel === channel);
 
   it('refuses an invisible name and a bidi override when creating an organization', async () => {
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     const dialog = page.getByRole('dialog', { name: 'New organization' });
     const name = dialog.getByLabel('Organization name', { exact: true });
     const create = dialog.getByRole('button', { name: 'Create organization' });
@@ -44,7 +44,7 @@ describe('field rules in the forms', () => {
   });
 
   it('refuses an invisible name when renaming', async () => {
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await panel().getByRole('button', { name: 'Rename' }).click();
     const input = panel().getByRole('textbox', { name: 'New name for Acme Robotics' });
     await input.fill('   \u200B');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { launchApp, screenshot, type LaunchedApp, createSandboxProfile } from './support';
+import { sidebarProfile, sidebarOrgItems, focusedKey } from './support/sidebar';
 
 describe('first run', () => {
   let app: LaunchedApp;
@@ -27,7 +28,7 @@ describe('first run', () => {
   it('"Try the sandbox" lists the sandbox organizations in the sidebar', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    const orgs = page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button');
+    const orgs = sidebarOrgItems(page, 'Sandbox');
     await orgs.first().waitFor();
     expect((await orgs.allTextContents()).map((text) => text.trim())).toEqual([
       'Acme Robotics',
@@ -36,7 +37,12 @@ describe('first run', () => {
       'Umbrella Health',
     ]);
     expect(await page.getByRole('heading', { name: 'Welcome to Orgdesk' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Sandbox', expanded: true }).count()).toBe(1);
+    expect(await sidebarProfile(page, 'Sandbox').getAttribute('aria-expanded')).toBe('true');
+    // The button pressed went with the welcome screen; the focus went to the sandbox in the sidebar.
+    await expect.poll(() => focusedKey(page)).toMatch(/^profile:/);
+    expect(await sidebarProfile(page, 'Sandbox').evaluate((item) => item.ownerDocument.activeElement === item)).toBe(
+      true,
+    );
     await screenshot(page, 'sandbox-sidebar');
     expect(app.pageErrors).toEqual([]);
   });
@@ -77,7 +83,7 @@ describe('first run with a damaged environment', () => {
     await page.reload();
 
     // Listing profiles never asks the keychain; the first login does, and its refusal shows.
-    const profile = page.getByRole('button', { name: 'Staging', exact: false }).first();
+    const profile = sidebarProfile(page, 'Staging');
     await profile.waitFor();
     if ((await profile.getAttribute('aria-expanded')) !== 'true') await profile.click();
     await page.getByText("Couldn't load organizations").waitFor();
@@ -94,7 +100,7 @@ describe('first run with a damaged environment', () => {
     // Unlocked again, a retry succeeds and the banner goes away.
     secrets.locked = false;
     await page.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('list', { name: 'Organizations of Staging' }).waitFor();
+    await sidebarOrgItems(page, 'Staging').first().waitFor();
     await page.getByText('The OS keychain is unavailable.').waitFor({ state: 'detached' });
   });
 });

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
-import { launchPerSuite, screenshot, type LaunchedApp } from './support';
+import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
+import { expandProfile, sidebarOrg } from './support/sidebar';
 
 describe('how fresh the data is, and when the server is gone', () => {
   let app: LaunchedApp;
@@ -13,10 +14,7 @@ describe('how fresh the data is, and when the server is gone', () => {
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: /^Acme Robotics/ })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
   });
 
@@ -59,5 +57,37 @@ describe('how fresh the data is, and when the server is gone', () => {
     await panel().getByRole('button', { name: 'Refresh Acme Robotics' }).click();
     await expect.poll(identities).toBeGreaterThan(before);
     await panel().getByText('Updated just now').waitFor();
+  });
+});
+
+describe('a change made under one profile', () => {
+  let page: Page;
+  let app: LaunchedApp;
+
+  launchPerSuite((launched) => ({ app, page } = launched), { viewport: { width: 1280, height: 800 } });
+
+  it('reaches the same organization open under another profile, without a refresh', async () => {
+    await createSandboxProfile(app.services, 'Operations');
+    await createSandboxProfile(app.services, 'Staging');
+    await page.reload();
+    for (const profile of ['Operations', 'Staging']) {
+      await expandProfile(page, profile);
+      await sidebarOrg(page, profile, 'Acme Robotics').click();
+      await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
+    }
+    const staging = page.locator('[role="tab"][title*="Staging"]');
+    const operations = page.locator('[role="tab"][title*="Operations"]');
+    await operations.click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('button', { name: 'Rename' }).click();
+    await panel.getByRole('textbox').fill('Acme Robotics EU');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('heading', { level: 1, name: 'Acme Robotics EU' }).waitFor();
+
+    // The other profile's tab and sidebar follow without anyone pressing Refresh.
+    await expect.poll(() => staging.textContent()).toContain('Acme Robotics EU');
+    await sidebarOrg(page, 'Staging', 'Acme Robotics EU').waitFor();
+    await staging.click();
+    await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Acme Robotics EU' }).waitFor();
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { sidebarProfile, sidebarOrg } from './support/sidebar';
 
 /** States between and around the data: a slow server, and a credential that sees nothing. */
 describe('loading and empty states', () => {
@@ -11,8 +12,6 @@ describe('loading and empty states', () => {
 
   launchPerSuite((launched) => ({ app, page, sandbox } = launched));
 
-  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
-
   it('shows a skeleton while a slow server lists organizations', async () => {
     sandbox.faults.add({ method: 'GET', path: '/organizations', delayMs: 1_500 });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
@@ -20,13 +19,13 @@ describe('loading and empty states', () => {
     await loading.waitFor({ state: 'attached' });
     expect(await page.locator('[aria-busy="true"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'orgs-loading');
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').waitFor();
     expect(await loading.count()).toBe(0);
   });
 
   it('says which organization is loading in its tab', async () => {
     sandbox.faults.add({ method: 'GET', path: /^\/organizations\/[^/]+$/, delayMs: 1_500 });
-    await sidebarOrgs().getByRole('button', { name: 'Initech Platform', exact: true }).click();
+    await sidebarOrg(page, 'Sandbox', 'Initech Platform').click();
     await page.getByRole('tabpanel').getByRole('status').filter({ hasText: 'Loading Initech Platform…' }).waitFor();
     await screenshot(page, 'org-loading');
     await page.getByRole('tabpanel').getByRole('heading', { level: 1, name: 'Initech Platform' }).waitFor();
@@ -44,14 +43,11 @@ describe('loading and empty states', () => {
       },
     });
     await page.reload();
-    await page
-      .getByRole('button', { name: /^Sandbox/ })
-      .first()
-      .waitFor();
-    const toggle = page.getByRole('button', { name: /^Sandbox/ }).first();
+    const toggle = sidebarProfile(page, 'Sandbox');
+    await toggle.waitFor();
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     await page.getByText('No organizations', { exact: true }).waitFor();
-    const create = page.getByRole('button', { name: 'New organization' });
+    const create = page.getByRole('treeitem', { name: 'New organization' });
     expect(await create.isDisabled()).toBe(true);
     const describedBy = await create.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain(

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { launchApp, screenshot, type LaunchedApp, createSandboxProfile } from './support';
 import { isolated } from './support/bidi';
+import { sidebarProfile } from './support/sidebar';
 
 /** A keychain whose library breaks in a way Orgdesk has no words for: main answers "see the log". */
 class BrokenSecretStore extends MemorySecretStore {
@@ -22,10 +23,7 @@ async function failingProfile(app: LaunchedApp, secrets: BrokenSecretStore): Pro
   await createSandboxProfile(services);
   secrets.broken = true;
   await page.reload();
-  await page
-    .getByRole('button', { name: /^Staging/ })
-    .first()
-    .click();
+  await sidebarProfile(page, 'Staging').click();
   return page;
 }
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
+import { sidebarOrg } from './support/sidebar';
 
 describe('creating an organization', () => {
   let app: LaunchedApp;
@@ -11,16 +12,15 @@ describe('creating an organization', () => {
   launchPerSuite((launched) => ({ app, page, sandbox } = launched));
   beforeAll(async () => {
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrgs().getByRole('button', { name: 'Acme Robotics', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').waitFor();
   });
 
-  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
   const dialog = () => page.getByRole('dialog', { name: 'New organization' });
   const nameField = () => dialog().getByLabel('Organization name', { exact: true });
   const posts = () => sandbox.faults.requests.filter((r) => r.method === 'POST' && r.path === '/organizations');
 
   it('says what is wrong next to the name and sends nothing', async () => {
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     await dialog().waitFor();
     await dialog().getByRole('button', { name: 'Create organization' }).click();
     await expect.poll(() => nameField().getAttribute('aria-invalid')).toBe('true');
@@ -51,7 +51,7 @@ describe('creating an organization', () => {
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
     expect(await panel.textContent()).toContain('northwind-logistics');
-    await sidebarOrgs().getByRole('button', { name: 'Northwind Logistics', exact: true }).waitFor();
+    await sidebarOrg(page, 'Sandbox', 'Northwind Logistics').waitFor();
     expect(await page.getByRole('tab', { name: /Northwind Logistics/ }).getAttribute('aria-selected')).toBe('true');
     // The new organization is the principal's own: renaming it is allowed.
     expect(await panel.getByRole('button', { name: 'Rename' }).isDisabled()).toBe(false);
@@ -63,7 +63,7 @@ describe('creating an organization', () => {
   });
 
   it('a create whose answer was lost says the organization may exist and reads the list again', async () => {
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     await nameField().fill('Contoso Freight');
     sandbox.faults.clearRequests();
     // The connection drops once the request is out: the server may or may not have acted on it.

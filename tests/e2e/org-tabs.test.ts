@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { isolated } from './support/bidi';
+import { sidebarOrg } from './support/sidebar';
 
 describe('organizations as tabs', () => {
   let app: LaunchedApp;
@@ -10,26 +11,25 @@ describe('organizations as tabs', () => {
   launchPerSuite((launched) => ({ app, page } = launched));
   beforeAll(async () => {
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrg('Acme Robotics').waitFor();
+    await sandboxOrg('Acme Robotics').waitFor();
   });
 
-  const sidebarOrgs = () => page.getByRole('list', { name: 'Organizations of Sandbox' });
-  const sidebarOrg = (name: string): Locator => sidebarOrgs().getByRole('button', { name, exact: true });
+  const sandboxOrg = (name: string): Locator => sidebarOrg(page, 'Sandbox', name);
   const tabs = () => page.getByRole('tablist', { name: 'Open organizations' }).getByRole('tab');
   const tab = (name: string): Locator => page.getByRole('tab', { name });
   const panel = () => page.getByRole('tabpanel');
-  const tabTitles = async () => (await tabs().allTextContents()).map((text) => text.trim());
+  const tabTitles = async () => (await tabs().locator('[data-tab-title]').allTextContents()).map((text) => text.trim());
 
   it('opens two organizations side by side and never the same one twice', async () => {
-    await sidebarOrg('Acme Robotics').click();
+    await sandboxOrg('Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
-    await sidebarOrg('Globex Research').click();
+    await sandboxOrg('Globex Research').click();
     await panel().getByRole('heading', { level: 1, name: 'Globex Research' }).waitFor();
-    await sidebarOrg('Acme Robotics').click();
+    await sandboxOrg('Acme Robotics').click();
 
     expect(await tabTitles()).toEqual(['Acme Robotics', 'Globex Research']);
     expect(await tab('Acme Robotics').getAttribute('aria-selected')).toBe('true');
-    expect(await sidebarOrg('Acme Robotics').getAttribute('aria-current')).toBe('true');
+    expect(await sandboxOrg('Acme Robotics').getAttribute('aria-current')).toBe('true');
     // One panel visible, labelled by its tab.
     expect(await panel().count()).toBe(1);
     const labelledBy = await panel().getAttribute('aria-labelledby');
@@ -77,13 +77,13 @@ describe('organizations as tabs', () => {
     await panel().getByRole('heading', { level: 1, name: 'Globex Labs' }).waitFor();
     await page.getByText(`Renamed to ${isolated('Globex Labs')}`).waitFor();
     await expect.poll(tabTitles).toEqual(['Acme Robotics', 'Globex Labs']);
-    await sidebarOrg('Globex Labs').waitFor();
-    expect(await sidebarOrg('Globex Research').count()).toBe(0);
+    await sandboxOrg('Globex Labs').waitFor();
+    expect(await sandboxOrg('Globex Research').count()).toBe(0);
     await screenshot(page, 'renamed');
   });
 
   it('shows Rename disabled with the reason in an organization where the role is viewer', async () => {
-    await sidebarOrg('Umbrella Health').click();
+    await sandboxOrg('Umbrella Health').click();
     await panel().getByRole('heading', { level: 1, name: 'Umbrella Health' }).waitFor();
     const rename = panel().getByRole('button', { name: 'Rename' });
     expect(await rename.isDisabled()).toBe(true);

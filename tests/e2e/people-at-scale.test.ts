@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { screenshot, launchPerSuite } from './support';
+import { sidebarOrg } from './support/sidebar';
 
 const PEOPLE = 10_000;
 const ORG = 'Initrode Worldwide';
@@ -18,7 +19,7 @@ describe(`the People view over ${PEOPLE.toLocaleString('en')} identities`, () =>
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name: ORG }).click();
+    await sidebarOrg(page, 'Sandbox', ORG).click();
     await panel().getByRole('button', { name: 'People', exact: true }).click();
     await rows().first().waitFor();
   });

@@ -13,6 +13,7 @@ import {
   pasteInvitations,
   sendInvitations,
 } from './support/invitations';
+import { sidebarOrg } from './support/sidebar';
 
 const NEVER = 3_600_000;
 
@@ -38,8 +39,7 @@ describe('the People view', () => {
     await openPeople('Acme Robotics');
   });
 
-  const sidebarOrg = (name: string): Locator =>
-    page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name, exact: true });
+  const sandboxOrg = (name: string): Locator => sidebarOrg(page, 'Sandbox', name);
   const panel = () => page.getByRole('tabpanel');
   const table = () => panel().getByRole('table', { name: 'People' });
   const bodyRows = () => table().getByRole('rowgroup').getByRole('row');
@@ -50,7 +50,7 @@ describe('the People view', () => {
   const members = () => bodyRows().filter({ has: page.locator('.cell.type', { hasText: 'Member' }) });
 
   async function openPeople(org: string) {
-    await sidebarOrg(org).click();
+    await sandboxOrg(org).click();
     await panel().getByRole('heading', { level: 1, name: org }).waitFor();
     await panel().getByRole('button', { name: 'People', exact: true }).click();
     await bodyRows().first().waitFor();
@@ -424,10 +424,7 @@ describe('the People view at the minimum window size, 960×600', () => {
   it('keeps the toolbar, the table and its actions in view', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: 'Acme Robotics' })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     await page.getByRole('tabpanel').getByRole('button', { name: 'People', exact: true }).click();
     const table = page.getByRole('table', { name: 'People' });
     await table.getByRole('rowgroup').getByRole('row').first().waitFor();

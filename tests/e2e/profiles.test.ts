@@ -4,6 +4,7 @@ import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { screenshot, type LaunchedApp, launchPerSuite, fillProfileWithWrongSecret } from './support';
 import { isolated } from './support/bidi';
+import { sidebarOrgItems } from './support/sidebar';
 
 /** The text of the element an input's aria-describedby points at first: its error message. */
 async function fieldError(page: Page, input: Locator): Promise<string | null> {
@@ -104,7 +105,7 @@ describe('profiles through the form', () => {
   it('adds the profile, stores its secret in the keychain and lists its organizations', async () => {
     await dialog().getByRole('button', { name: 'Add profile' }).click();
     await dialog().waitFor({ state: 'detached' });
-    const orgs = page.getByRole('list', { name: 'Organizations of Staging' }).getByRole('button');
+    const orgs = sidebarOrgItems(page, 'Staging');
     await orgs.first().waitFor();
     expect(await orgs.count()).toBe(4);
     expect(await page.getByRole('navigation').textContent()).toContain('Service account');
@@ -200,7 +201,7 @@ describe('a profile saved over a failed test', () => {
     await page.getByLabel('Client secret', { exact: true }).fill(sandbox.primaryCredential.clientSecret);
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('list', { name: 'Organizations of Broken' }).getByRole('button').first().waitFor();
+    await sidebarOrgItems(page, 'Broken').first().waitFor();
     expect(await notice.count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });

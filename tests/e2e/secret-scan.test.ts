@@ -8,6 +8,7 @@ import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { createKeytarStore } from '../../src/main/secrets/keytar-store';
 import { launchApp, screenshot, type LaunchedApp } from './support';
 import { isolated } from './support/bidi';
+import { sidebarOrg, expandProfile } from './support/sidebar';
 
 /**
  * A whole session the way an admin has it, on the real keychain (Secret Service, see
@@ -45,9 +46,7 @@ describe('a client secret stays in the keychain', () => {
 
   const dialog = () => page.getByRole('dialog');
   const panel = () => page.getByRole('tabpanel');
-  const orgsOf = (profile: string) => page.getByRole('list', { name: `Organizations of ${profile}` });
-  const sidebarOrg = (profile: string, org: string): Locator =>
-    orgsOf(profile).getByRole('button', { name: org, exact: true });
+  const orgOf = (profile: string, org: string): Locator => sidebarOrg(page, profile, org);
 
   it('adds a service-account profile through the form and the sandbox beside it', async () => {
     await page.getByRole('button', { name: 'Connect to Keycard' }).click();
@@ -63,9 +62,8 @@ describe('a client secret stays in the keychain', () => {
     await dialog().getByRole('button', { name: 'Add profile' }).click();
     await dialog().waitFor({ state: 'detached' });
 
-    const expand = page.getByRole('button', { name: /Acme production/ }).first();
-    if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
-    await sidebarOrg('Acme production', 'Acme Robotics').waitFor();
+    await expandProfile(page, 'Acme production');
+    await orgOf('Acme production', 'Acme Robotics').waitFor();
 
     await page.getByRole('button', { name: 'Add profile' }).click();
     await dialog().getByRole('button', { name: 'Cancel' }).click();
@@ -83,15 +81,12 @@ describe('a client secret stays in the keychain', () => {
       ).orgdesk.profiles.addSandbox();
     });
     await page.reload();
-    const sandboxToggle = page.getByRole('button', { name: /^Sandbox/ }).first();
-    await sandboxToggle.waitFor();
-    if ((await sandboxToggle.getAttribute('aria-expanded')) !== 'true') await sandboxToggle.click();
-    const acmeToggle = page.getByRole('button', { name: /Acme production/ }).first();
-    if ((await acmeToggle.getAttribute('aria-expanded')) !== 'true') await acmeToggle.click();
+    await expandProfile(page, 'Sandbox');
+    await expandProfile(page, 'Acme production');
 
-    await sidebarOrg('Acme production', 'Acme Robotics').click();
+    await orgOf('Acme production', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
-    await sidebarOrg('Sandbox', 'Globex Research').click();
+    await orgOf('Sandbox', 'Globex Research').click();
     await panel().getByRole('heading', { level: 1, name: 'Globex Research' }).waitFor();
 
     const colours = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('style')));

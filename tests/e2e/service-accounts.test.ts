@@ -7,6 +7,7 @@ import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { launchApp, screenshot, type LaunchedApp, launchPerSuite } from './support';
 import { seriousViolations } from './support/axe';
 import { MemorySecretStore } from '../support/memory-secret-store';
+import { sidebarOrg } from './support/sidebar';
 
 describe('service accounts and credentials', () => {
   let app: LaunchedApp;
@@ -24,13 +25,12 @@ describe('service accounts and credentials', () => {
   beforeAll(async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrg('Sandbox', 'Acme Robotics').click();
+    await orgOf('Sandbox', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     await panel().getByRole('button', { name: 'Service accounts', exact: true }).click();
   });
 
-  const sidebarOrg = (profile: string, name: string): Locator =>
-    page.getByRole('list', { name: `Organizations of ${profile}` }).getByRole('button', { name, exact: true });
+  const orgOf = (profile: string, name: string): Locator => sidebarOrg(page, profile, name);
   const panel = () => page.getByRole('tabpanel');
   const dialog = () => page.getByRole('dialog');
 
@@ -114,7 +114,7 @@ describe('service accounts and credentials', () => {
     await dialog().getByRole('button', { name: 'Add profile' }).click();
     await dialog().waitFor({ state: 'detached' });
     const profile = 'ci-deployer · github-actions';
-    await sidebarOrg(profile, 'Acme Robotics').click();
+    await orgOf(profile, 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     await screenshot(page, 'credential-as-profile');
     // The service account signed in: the server says when.
@@ -311,10 +311,7 @@ describe('service accounts at the minimum window size, 960×600', () => {
   it('keeps the credential table and the shown-once panel usable, light and dark', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: 'Acme Robotics' })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('button', { name: 'Service accounts', exact: true }).click();
     await panel.getByRole('button', { name: /orgdesk-admin/ }).click();
@@ -349,10 +346,7 @@ describe('a rotation left unfinished', () => {
       page.setDefaultTimeout(10_000);
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.getByRole('button', { name: 'Try the sandbox' }).click();
-      await page
-        .getByRole('list', { name: 'Organizations of Sandbox' })
-        .getByRole('button', { name: 'Acme Robotics' })
-        .click();
+      await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
       const panel = page.getByRole('tabpanel');
       await panel.getByRole('button', { name: 'Service accounts', exact: true }).click();
       await panel.getByRole('button', { name: /orgdesk-admin/ }).click();
@@ -406,10 +400,7 @@ describe('service accounts: loading, failing, empty', () => {
   it('says why the list failed and recovers on Retry; says when nothing matches; says an account has no credentials', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: 'Globex Research' })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Globex Research').click();
     const panel = page.getByRole('tabpanel');
     sandbox.faults.add({ method: 'GET', path: /\/service-accounts$/, status: 500, times: Infinity });
     await panel.getByRole('button', { name: 'Service accounts', exact: true }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { launchApp, screenshot } from './support';
+import { sidebarOrg, sidebarOrgs } from './support/sidebar';
 
 describe('session restore', () => {
   it('brings back the open tabs, the one in front, their sections and the expanded profiles after a restart', async () => {
@@ -15,12 +16,16 @@ describe('session restore', () => {
       const page = first.page;
       page.setDefaultTimeout(10_000);
       await page.getByRole('button', { name: 'Try the sandbox' }).click();
-      const orgs = page.getByRole('list', { name: 'Organizations of Sandbox' });
-      await orgs.getByRole('button', { name: /^Acme Robotics/ }).click();
+      const org = (name: string) => sidebarOrg(page, 'Sandbox', name);
+      await org('Acme Robotics').click();
       await page.getByRole('tabpanel').getByRole('button', { name: 'People', exact: true }).click();
-      await orgs.getByRole('button', { name: /^Globex Research/ }).click();
+      await org('Globex Research').click();
       await page.getByRole('tabpanel').getByRole('button', { name: 'SSO', exact: true }).click();
-      await orgs.getByRole('button', { name: /^Initech Platform/ }).click();
+      await org('Initech Platform').click();
+      // The sidebar's width comes back too.
+      await page.getByRole('separator', { name: 'Resize sidebar' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
       await page.getByRole('tab', { name: /Globex Research/ }).click();
       await page.getByRole('tabpanel').getByRole('heading', { name: 'Single sign-on is off' }).waitFor();
     } finally {
@@ -42,7 +47,8 @@ describe('session restore', () => {
       await page.getByRole('tab', { name: /Globex Research/, selected: true }).waitFor();
       expect(await tabs.count()).toBe(3);
       await page.getByRole('tabpanel').getByRole('heading', { name: 'Single sign-on is off' }).waitFor();
-      await page.getByRole('list', { name: 'Organizations of Sandbox' }).waitFor();
+      await sidebarOrgs(page, 'Sandbox').waitFor();
+      expect(await page.getByRole('separator', { name: 'Resize sidebar' }).getAttribute('aria-valuenow')).toBe('304');
       await screenshot(page, 'session-restored');
       await page.getByRole('tab', { name: /Acme Robotics/ }).click();
       await page.getByRole('tabpanel').getByRole('table').waitFor();

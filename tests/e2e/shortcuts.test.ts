@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchApp, screenshot, type LaunchedApp } from './support';
 import type { MenuCommand } from '../../src/shared/ipc/menu';
+import { sidebarOrg } from './support/sidebar';
 
 /** What these tests read of the page's document (the node tsconfig has no DOM types). */
 interface PageNode {
   textContent: string | null;
   getAttribute(name: string): string | null;
+  querySelector(selector: string): PageNode | null;
 }
 interface PageDoc {
   activeElement: PageNode | null;
@@ -28,7 +30,7 @@ describe('keyboard shortcuts and menu commands', () => {
     page.setDefaultTimeout(10_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await sidebarOrg('Acme Robotics').waitFor();
+    await sandboxOrg('Acme Robotics').waitFor();
     // Survives anything but a page reload: Ctrl+R and F5 must refresh data, never the page.
     await page.evaluate(() => ((globalThis as unknown as { pageMarker: string }).pageMarker = 'still here'));
   });
@@ -36,10 +38,9 @@ describe('keyboard shortcuts and menu commands', () => {
     await app?.close();
   });
 
-  const sidebarOrg = (name: string): Locator =>
-    page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name, exact: true });
+  const sandboxOrg = (name: string): Locator => sidebarOrg(page, 'Sandbox', name);
   const tabs = () => page.getByRole('tablist', { name: 'Open organizations' }).getByRole('tab');
-  const tabTitles = async () => (await tabs().allTextContents()).map((text) => text.trim());
+  const tabTitles = async () => (await tabs().locator('[data-tab-title]').allTextContents()).map((text) => text.trim());
   const heading = () => page.getByRole('tabpanel').getByRole('heading', { level: 1 });
   /** The title of the tab in front, and whether that tab has the focus. */
   const front = () =>
@@ -47,7 +48,7 @@ describe('keyboard shortcuts and menu commands', () => {
       const doc = (globalThis as unknown as { document: PageDoc }).document;
       const selected = doc.querySelector('[role="tab"][aria-selected="true"]');
       return {
-        title: selected?.textContent?.trim() ?? null,
+        title: selected?.querySelector('[data-tab-title]')?.textContent?.trim() ?? null,
         focused: selected !== null && selected === doc.activeElement,
       };
     });
@@ -60,7 +61,7 @@ describe('keyboard shortcuts and menu commands', () => {
 
   async function openThree(): Promise<void> {
     for (const name of ['Acme Robotics', 'Globex Research', 'Initech Platform']) {
-      await sidebarOrg(name).click();
+      await sandboxOrg(name).click();
       await heading().filter({ hasText: name }).waitFor();
     }
     expect(await tabTitles()).toEqual(['Acme Robotics', 'Globex Research', 'Initech Platform']);
@@ -126,7 +127,7 @@ describe('keyboard shortcuts and menu commands', () => {
   });
 
   it('refreshes the front tab’s data with Ctrl+R and F5, without reloading the page', async () => {
-    await sidebarOrg('Acme Robotics').click();
+    await sandboxOrg('Acme Robotics').click();
     await heading().filter({ hasText: 'Acme Robotics' }).waitFor();
     const before = calls('orgs:get');
     await page.keyboard.press('Control+r');

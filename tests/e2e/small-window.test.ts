@@ -87,7 +87,7 @@ describe.each(['light', 'dark'] as const)('dialogs at the minimum window size, 9
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByRole('treeitem', { name: 'New organization' }).click();
     sandbox.faults.add({ method: 'POST', path: '/organizations', status: 500 });
     await dialog().getByLabel('Organization name', { exact: true }).fill('Northwind Logistics');
     await dialog().getByRole('button', { name: 'Create organization' }).click();

@@ -19,13 +19,15 @@ function parts(page: Page) {
   const heading = (scope: Locator, name: string): Locator =>
     scope.getByRole('tabpanel').getByRole('heading', { level: 1, name });
   const tabTitles = async (scope: Locator | Page): Promise<string[]> =>
-    (await scope.getByRole('tab').allTextContents()).map((text) => text.trim());
+    (await scope.getByRole('tab').locator('[data-tab-title]').allTextContents()).map((text) => text.trim());
   /** The accessible name of the focused element's tab, or its label. */
   const focused = () =>
     page.evaluate(() => {
       const doc = (globalThis as unknown as PageGlobals).document;
-      const active = doc.activeElement as (PageElement & { textContent: string | null }) | null;
-      return { role: active?.getAttribute('role') ?? null, text: active?.textContent?.trim() ?? null };
+      type Node = PageElement & { textContent: string | null; querySelector(selector: string): Node | null };
+      const active = doc.activeElement as Node | null;
+      const title = active?.querySelector('[data-tab-title]') ?? active;
+      return { role: active?.getAttribute('role') ?? null, text: title?.textContent?.trim() ?? null };
     });
   return { sidebarOrg, pane, heading, tabTitles, focused };
 }

@@ -6,6 +6,7 @@ import type { RunningSandbox } from '../../src/main/sandbox/server';
 import { createSandboxProfile, launchPerSuite, screenshot, type LaunchedApp } from './support';
 import { seriousViolations } from './support/axe';
 import { startFakeIdentityProvider, type FakeIdentityProvider } from '../support/fake-identity-provider';
+import { sidebarOrg, expandProfile } from './support/sidebar';
 
 const TYPED_SECRET = 'sso-typed-secret-91c2f0';
 const PASTED_SECRET = 'sso-pasted-secret-3d7a55';
@@ -30,11 +31,11 @@ describe('single sign-on', () => {
     await createSandboxProfile(app.services, 'Staging');
     await page.reload();
     acmeId = sandbox.state.organizations.all().find((org) => org.name === 'Acme Robotics')!.id;
-    await expandProfile('Staging');
-    await expandProfile('Operations');
-    await sidebarOrg('Staging', 'Acme Robotics').click();
+    await expandProfile(page, 'Staging');
+    await expandProfile(page, 'Operations');
+    await orgOf('Staging', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
-    await sidebarOrg('Operations', 'Acme Robotics').click();
+    await orgOf('Operations', 'Acme Robotics').click();
     await panel().getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
     await panel().getByRole('button', { name: 'SSO', exact: true }).click();
   });
@@ -43,16 +44,7 @@ describe('single sign-on', () => {
     await idp?.close();
   });
 
-  async function expandProfile(name: string): Promise<void> {
-    const toggle = page.getByRole('button', { name, exact: false }).first();
-    await toggle.waitFor();
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await page.getByRole('list', { name: `Organizations of ${name}` }).waitFor();
-  }
-  const sidebarOrg = (profile: string, name: string): Locator =>
-    page
-      .getByRole('list', { name: `Organizations of ${profile}` })
-      .getByRole('button', { name: new RegExp(`^${name}`) });
+  const orgOf = (profile: string, name: string): Locator => sidebarOrg(page, profile, name);
   const panel = () => page.getByRole('tabpanel');
   const dialog = () => page.getByRole('dialog');
   const tab = (profile: string): Locator => page.locator(`[role="tab"][title*="${profile}"]`);
@@ -60,10 +52,7 @@ describe('single sign-on', () => {
   async function ssoMarks(): Promise<{ sidebar: boolean[]; tabs: boolean[] }> {
     const marked = async (locator: Locator) => (await locator.locator('[data-sso="on"]').count()) > 0;
     return {
-      sidebar: [
-        await marked(sidebarOrg('Operations', 'Acme Robotics')),
-        await marked(sidebarOrg('Staging', 'Acme Robotics')),
-      ],
+      sidebar: [await marked(orgOf('Operations', 'Acme Robotics')), await marked(orgOf('Staging', 'Acme Robotics'))],
       tabs: await Promise.all((await page.getByRole('tab').all()).map(marked)),
     };
   }
@@ -270,10 +259,7 @@ describe('single sign-on at the minimum window size, 960×600', () => {
   it('keeps the form and the connection usable, light and dark', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
-    await page
-      .getByRole('list', { name: 'Organizations of Sandbox' })
-      .getByRole('button', { name: /^Acme Robotics/ })
-      .click();
+    await sidebarOrg(page, 'Sandbox', 'Acme Robotics').click();
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('button', { name: 'SSO', exact: true }).click();
     await panel.getByRole('button', { name: 'Enable SSO…' }).click();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfileForm } from '../../src/renderer/src/lib/state/profile-form.svelte';
+import { PROFILE_COLORS } from '../../src/shared/ipc/profiles';
 import type { IpcResult } from '../../src/shared/ipc/result';
 import { installFakeBridge } from './support/fake-bridge';
 
@@ -91,5 +92,49 @@ describe('testing the connection', () => {
     expect(await form.runTest()).toBe(false);
     expect(bridge.calls).toEqual([]);
     expect(form.errorFor('name')).toBe('Give the profile a name');
+  });
+});
+
+describe('a new profile', () => {
+  it('takes the first colour no other profile wears, and comes round again once all are taken', () => {
+    expect(new ProfileForm(null, []).color).toBe(PROFILE_COLORS[0]);
+    expect(new ProfileForm(null, [PROFILE_COLORS[0]!.toUpperCase(), PROFILE_COLORS[2]!]).color).toBe(PROFILE_COLORS[1]);
+    expect(new ProfileForm(null, [...PROFILE_COLORS, PROFILE_COLORS[0]!]).color).toBe(PROFILE_COLORS[1]);
+  });
+
+  it('sends its environment when one is picked, and none otherwise', () => {
+    const form = filledForm();
+    expect(form.createInput()).not.toHaveProperty('environment');
+    form.environment = 'production';
+    expect(form.createInput()).toMatchObject({ environment: 'production' });
+    expect(form.validate()).toBe(true);
+  });
+});
+
+describe('editing a profile', () => {
+  const saved = {
+    id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    name: 'Acme',
+    baseUrl: 'https://api.keycard.ai',
+    color: '#dc2626',
+    environment: 'production' as const,
+    authKind: 'client_credentials' as const,
+    clientId: 'sa_1',
+    secretStored: true,
+    createdAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-05T09:00:00.000Z',
+  };
+
+  it('keeps its colour and environment, and "None" takes the environment off', () => {
+    const form = new ProfileForm(saved, ['#2563eb']);
+    expect(form.color).toBe('#dc2626');
+    expect(form.updateInput()).toMatchObject({ environment: 'production' });
+    form.environment = '';
+    expect(form.updateInput()).toMatchObject({ environment: null });
+  });
+
+  it('leaves the sandbox environment alone', () => {
+    const form = new ProfileForm({ ...saved, authKind: 'sandbox', environment: 'sandbox' });
+    expect(form.updateInput()).not.toHaveProperty('environment');
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
+  Environment,
   KeychainStatus,
   ProfileCreateInput,
   ProfileList,
@@ -110,6 +111,7 @@ export class ProfileService {
         name: input.name,
         baseUrl: input.baseUrl,
         color: input.color,
+        ...(input.environment ? { environment: input.environment } : {}),
         auth:
           input.authKind === 'client_credentials'
             ? { kind: 'client_credentials', clientId: input.clientId }
@@ -150,6 +152,7 @@ export class ProfileService {
         name: 'Sandbox',
         baseUrl: SANDBOX_BASE_URL,
         color,
+        environment: 'sandbox',
         auth: { kind: 'sandbox' },
         createdAt: now,
         updatedAt: now,
@@ -379,6 +382,8 @@ export function toView(profile: StoredProfile, secretStored: boolean): ProfileVi
     name: profile.name,
     baseUrl: profile.baseUrl,
     color: profile.color,
+    // A sandbox profile saved before environments existed is still the sandbox.
+    ...withEnvironment(profile.environment ?? (profile.auth.kind === 'sandbox' ? 'sandbox' : undefined)),
     authKind: profile.auth.kind,
     ...(profile.auth.kind === 'client_credentials' ? { clientId: profile.auth.clientId } : {}),
     secretStored,
@@ -398,6 +403,11 @@ export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id
       { path: 'baseUrl', message: 'Fixed for the sandbox profile' },
     ]);
   }
+  if (current.auth.kind === 'sandbox' && input.environment !== undefined && input.environment !== 'sandbox') {
+    throw new InvalidInputError('The sandbox profile can only be renamed or recoloured.', [
+      { path: 'environment', message: 'The embedded sandbox is always the sandbox environment' },
+    ]);
+  }
   let auth = current.auth;
   if (kind === 'client_credentials') {
     const clientId = input.clientId ?? (current.auth.kind === 'client_credentials' ? current.auth.clientId : undefined);
@@ -407,14 +417,22 @@ export function applyUpdate(current: StoredProfile, input: Omit<UpdateInput, 'id
   } else if (kind === 'bearer') {
     auth = { kind };
   }
+  const { environment: currentEnvironment, ...rest } = current;
   return {
-    ...current,
+    ...rest,
     name: input.name ?? current.name,
     baseUrl: input.baseUrl ?? current.baseUrl,
     color: input.color ?? current.color,
+    // `null` takes it off; absent keeps it.
+    ...withEnvironment(input.environment === undefined ? currentEnvironment : (input.environment ?? undefined)),
     auth,
     updatedAt: new Date().toISOString(),
   };
+}
+
+/** The `environment` property when there is one: the file and the view leave it out rather than writing null. */
+function withEnvironment(environment: Environment | undefined): { environment?: Environment } {
+  return environment === undefined ? {} : { environment };
 }
 
 /**

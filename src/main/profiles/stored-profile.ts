@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileId } from '../../shared/ipc/profiles';
+import { Environment, ProfileId } from '../../shared/ipc/profiles';
 
 /** A profile as written to `profiles.json`: never a secret, only where to find it. */
 export const StoredProfile = z.object({
@@ -7,6 +7,11 @@ export const StoredProfile = z.object({
   name: z.string().min(1),
   baseUrl: z.string().min(1),
   color: z.string(),
+  /**
+   * Absent in files written before environments existed, and for a profile given none. A value
+   * this version does not know (a newer one wrote it) reads as none rather than moving the file aside.
+   */
+  environment: Environment.optional().catch(undefined),
   auth: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('client_credentials'), clientId: z.string().min(1) }),
     z.object({ kind: z.literal('bearer') }),

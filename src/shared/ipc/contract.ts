@@ -4,7 +4,7 @@ import { CallCancelInput, CallCancelResult, type CallContext } from './calls';
 import { channel, type ChannelSpec, type Contract } from './channel';
 import { event, type EVENTS_KEY, type EventContract, type EventSpec } from './event';
 import { MenuCommand } from './menu';
-import { OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
+import { OrgChanged, OrgCreateInput, OrgList, OrgListInput, OrgRef, OrgRenameInput } from './organizations';
 import { Organization } from '../api/organizations';
 import { Invitation } from '../api/invitations';
 import { RoleListResponse } from '../api/roles';
@@ -239,6 +239,10 @@ export const events = {
   activity: {
     /** Requests were recorded; throttled, so a burst of requests is one event. */
     appended: event(ActivityAppended),
+  },
+  orgs: {
+    /** A write to an organization succeeded: views of it under other profiles read it again. */
+    changed: event(OrgChanged),
   },
 } as const satisfies EventContract;
 

@@ -24,3 +24,7 @@ export type OrgCreateInput = z.input<typeof OrgCreateInput>;
 
 export const OrgRenameInput = OrgRef.extend({ name: OrganizationName });
 export type OrgRenameInput = z.input<typeof OrgRenameInput>;
+
+/** A profile changed something in an organization (by ID or label, as its request named it). */
+export const OrgChanged = z.object({ profileId: ProfileId, orgId: z.string().min(1).max(255) });
+export type OrgChanged = z.infer<typeof OrgChanged>;

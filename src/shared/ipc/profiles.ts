@@ -8,6 +8,12 @@ export const DEFAULT_BASE_URL = 'https://api.keycard.ai';
 /** Swatches the profile form offers; any `#rrggbb` is accepted. */
 export const PROFILE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
 
+/** The first swatch no profile wears yet (after all eight, they come round again), so tabs stay told apart. */
+export function unusedColor(used: readonly string[]): string {
+  const taken = new Set(used.map((color) => color.toLowerCase()));
+  return PROFILE_COLORS.find((color) => !taken.has(color)) ?? PROFILE_COLORS[used.length % PROFILE_COLORS.length]!;
+}
+
 export const ProfileId = z.uuid();
 
 export const ProfileName = displayName({
@@ -43,6 +49,11 @@ export const BaseUrl = z
 
 export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour');
 
+/** Which kind of deployment a profile reaches; optional, and shown on its tabs so production is never mistaken. */
+export const ENVIRONMENTS = ['production', 'staging', 'development', 'sandbox'] as const;
+export const Environment = z.enum(ENVIRONMENTS, { message: 'Pick production, staging, development or sandbox' });
+export type Environment = z.infer<typeof Environment>;
+
 /**
  * How a profile logs in. `sandbox` profiles talk to the embedded sandbox server,
  * whose address and credential main resolves at run time: nothing of theirs is in the keychain.
@@ -54,6 +65,7 @@ const ProfileFields = {
   name: ProfileName,
   baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
   color: ProfileColor,
+  environment: Environment.optional(),
 };
 
 /** A new profile as the form submits it; the secret travels once, renderer → main, and is never sent back. */
@@ -78,6 +90,8 @@ export const ProfileUpdateInput = z.object({
   name: ProfileName.optional(),
   baseUrl: BaseUrl.optional(),
   color: ProfileColor.optional(),
+  /** `null` takes the environment off. */
+  environment: Environment.nullable().optional(),
   clientId: ClientId.optional(),
   clientSecret: ClientSecretOrKeep.optional(),
   token: BearerTokenOrKeep.optional(),
@@ -90,6 +104,7 @@ export const ProfileView = z.object({
   name: z.string(),
   baseUrl: z.string(),
   color: z.string(),
+  environment: Environment.optional(),
   authKind: AuthKind,
   clientId: z.string().optional(),
   /** Whether the keychain holds this profile's secret, as far as its last answer tells. */

@@ -220,6 +220,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     sendEventToWindow(backgroundTarget, 'activity', 'appended', event),
   );
   cleanups.unshift(async () => stopActivityEvents());
+  const stopOrgEvents = services.onOrgChanged((change) =>
+    sendEventToWindow(backgroundTarget, 'orgs', 'changed', change),
+  );
+  cleanups.unshift(async () => stopOrgEvents());
   await run(() => page.goto(url, { waitUntil: 'load' }));
 
   let closed: Promise<void> | undefined;

@@ -304,3 +304,67 @@ describe('a keychain that changes the secret it is given', () => {
     await expect(service.secretOf(id)).resolves.toBe(SECRET);
   });
 });
+
+describe('the environment of a profile', () => {
+  const written = (extra: Record<string, unknown>) => ({
+    id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    name: 'Old staging',
+    baseUrl: 'https://staging.keycard.test/api',
+    color: '#2563eb',
+    auth: { kind: 'bearer' },
+    createdAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-05T09:00:00.000Z',
+    ...extra,
+  });
+
+  it('loads a file written before environments existed, the sandbox profile reading as the sandbox', async () => {
+    const { dir, service } = await setup();
+    const sandbox = { ...written({}), id: '9b2f4c1e-0d3a-4e5b-8f6a-1c2d3e4f5a6b', name: 'Sandbox' };
+    sandbox.auth = { kind: 'sandbox' };
+    sandbox.baseUrl = 'sandbox:embedded';
+    await writeFile(join(dir, 'profiles.json'), JSON.stringify({ version: 1, profiles: [written({}), sandbox] }));
+    const list = await service.list();
+    expect(list.problems).toEqual([]);
+    expect(list.profiles.map((p) => [p.name, p.environment])).toEqual([
+      ['Old staging', undefined],
+      ['Sandbox', 'sandbox'],
+    ]);
+  });
+
+  it('reads an environment it does not know as none, keeping the file and the profile', async () => {
+    const { dir, service } = await setup();
+    await writeFile(
+      join(dir, 'profiles.json'),
+      JSON.stringify({ version: 1, profiles: [written({ environment: 'qa' })] }),
+    );
+    const list = await service.list();
+    expect(list.problems).toEqual([]);
+    expect(list.profiles).toHaveLength(1);
+    expect(list.profiles[0]!.environment).toBeUndefined();
+  });
+
+  it('saves it, keeps it through other edits, takes it off with null, and gives the sandbox its own', async () => {
+    const { dir, service } = await setup();
+    const { id } = await service.create(ProfileCreateInput.parse({ ...draft, environment: 'production' }));
+    expect(JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8')).profiles[0].environment).toBe('production');
+    expect(await service.update(ProfileUpdateInput.parse({ id, name: 'Acme prod' }))).toMatchObject({
+      environment: 'production',
+    });
+    const cleared = await service.update(ProfileUpdateInput.parse({ id, environment: null }));
+    expect(cleared.environment).toBeUndefined();
+    expect(await readFile(join(dir, 'profiles.json'), 'utf8')).not.toContain('environment');
+    expect((await service.addSandbox('#16a34a')).environment).toBe('sandbox');
+  });
+
+  it('refuses an unknown environment by name, and a sandbox profile made anything but the sandbox', async () => {
+    const refused = ProfileCreateInput.safeParse({ ...draft, environment: 'qa' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['environment']);
+    const { service } = await setup();
+    const { id } = await service.addSandbox('#2563eb');
+    await expect(service.update(ProfileUpdateInput.parse({ id, environment: 'production' }))).rejects.toMatchObject({
+      kind: 'invalid_input',
+      fields: [{ path: 'environment' }],
+    });
+  });
+});

@@ -39,6 +39,7 @@ vi.mock('../../../src/main/app-services', () => ({
         created.activityListeners.push(listener);
         return () => undefined;
       },
+      onOrgChanged: () => () => undefined,
     };
   },
 }));

@@ -1,4 +1,4 @@
-import { PROFILE_COLORS } from '../../../shared/ipc/profiles';
+import { unusedColor } from '../../../shared/ipc/profiles';
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { ClientRegistry, SecretSource } from '../../connections/client-registry';
 import type { EmbeddedSandbox } from '../../connections/embedded-sandbox';
@@ -18,9 +18,7 @@ export function profileHandlers(
     async addSandbox() {
       await sandbox.ensure();
       // A colour no other profile wears, so the sandbox's tabs are told apart from the others'.
-      const used = new Set((await profiles.list()).profiles.map((p) => p.color.toLowerCase()));
-      const free = PROFILE_COLORS.filter((color) => !used.has(color));
-      return profiles.addSandbox(free[0] ?? PROFILE_COLORS[used.size % PROFILE_COLORS.length]!);
+      return profiles.addSandbox(unusedColor((await profiles.list()).profiles.map((p) => p.color)));
     },
     /** Logs in and lists organizations with what the form holds, saved or not; stores nothing. */
     async test(input, call) {
@@ -34,6 +32,7 @@ export function profileHandlers(
           name: draft.name,
           baseUrl: draft.baseUrl,
           color: draft.color,
+          ...(draft.environment ? { environment: draft.environment } : {}),
           auth:
             draft.authKind === 'client_credentials'
               ? { kind: 'client_credentials', clientId: draft.clientId }

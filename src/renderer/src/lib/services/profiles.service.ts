@@ -12,7 +12,7 @@ import { orgdesk } from '../ipc/bridge';
 import { cancellableCall } from '../ipc/cancellable';
 import { unwrap } from '../ipc/ipc-failure';
 import { queryKeys } from '../queries/query-keys';
-import { sidebar } from '../state/sidebar.svelte';
+import { sidebar, treeKey } from '../state/sidebar.svelte';
 import { tabs } from '../state/tabs.svelte';
 import { isolate } from '../utils/bidi';
 
@@ -50,6 +50,11 @@ function afterSave(client: QueryClient, profile: ProfileView): void {
 /** Forgets a profile: its secret, its tabs and whatever was read with it. */
 export async function removeProfile(client: QueryClient, profile: ProfileView): Promise<void> {
   unwrap(await orgdesk().profiles.remove({ id: profile.id }));
+  // The removed row held the focus; the next profile down (else the one above) takes it.
+  const listed = client.getQueryData<ProfileList>(queryKeys.profiles)?.profiles ?? [];
+  const index = listed.findIndex((candidate) => candidate.id === profile.id);
+  const neighbour = listed[index + 1] ?? listed[index - 1];
+  if (index !== -1 && neighbour) sidebar.requestFocus(treeKey.profile(neighbour.id));
   tabs.closeProfile(profile.id);
   sidebar.forget(profile.id);
   client.removeQueries({ queryKey: queryKeys.orgs(profile.id) });
@@ -61,6 +66,8 @@ export async function removeProfile(client: QueryClient, profile: ProfileView): 
 export async function addSandboxProfile(client: QueryClient): Promise<ProfileView> {
   const profile = unwrap(await orgdesk().profiles.addSandbox());
   sidebar.expand(profile.id);
+  // The button pressed is gone with the welcome screen: the sandbox's entry in the sidebar takes the focus.
+  sidebar.requestFocus(treeKey.profile(profile.id));
   void client.invalidateQueries({ queryKey: queryKeys.profiles });
   toast.success('Sandbox ready', { description: 'Its organizations are in the sidebar.' });
   return profile;

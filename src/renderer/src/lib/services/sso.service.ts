@@ -16,6 +16,7 @@ import { cancellableCall, isCancelled } from '../ipc/cancellable';
 import { IpcFailure } from '../ipc/ipc-failure';
 import { queryKeys } from '../queries/query-keys';
 import { isolate } from '../utils/bidi';
+import { serverOf } from '../utils/server';
 import { isOutcomeUnknown } from './orgs.service';
 
 /** Reads the connection and, when SSO was turned on or off elsewhere, shows that wherever the organization appears. */
@@ -145,10 +146,4 @@ export function followSso(
       void client.invalidateQueries({ queryKey: queryKeys.sso(profileId, orgId) });
     }
   }
-}
-
-/** A base URL as a server's identity: `https://api.example.com/` and `https://API.example.com` are one. */
-function serverOf(baseUrl: string | undefined): string | undefined {
-  const url = baseUrl === undefined ? null : URL.parse(baseUrl);
-  return url === null ? undefined : `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,7 +1,8 @@
 import {
   DEFAULT_BASE_URL,
-  PROFILE_COLORS,
   ProfileCreateInput,
+  unusedColor,
+  type Environment,
   ProfileUpdateInput,
   type ProfileTestInput,
   type ProfileView,
@@ -13,9 +14,19 @@ import { IpcFailure, toIpcError } from '../ipc/ipc-failure';
 import { testConnection } from '../services/profiles.service';
 
 export type EditableAuthKind = 'client_credentials' | 'bearer';
-export type FormField = 'name' | 'baseUrl' | 'color' | 'authKind' | 'clientId' | 'clientSecret' | 'token';
+export type FormField =
+  'name' | 'baseUrl' | 'color' | 'environment' | 'authKind' | 'clientId' | 'clientSecret' | 'token';
 
-const FIELDS: readonly FormField[] = ['name', 'baseUrl', 'color', 'authKind', 'clientId', 'clientSecret', 'token'];
+const FIELDS: readonly FormField[] = [
+  'name',
+  'baseUrl',
+  'color',
+  'environment',
+  'authKind',
+  'clientId',
+  'clientSecret',
+  'token',
+];
 
 export type TestOutcome = { ok: true; result: ConnectionTestResult } | { ok: false; error: IpcError };
 
@@ -31,7 +42,9 @@ export class ProfileForm {
 
   name = $state('');
   baseUrl = $state(DEFAULT_BASE_URL);
-  color = $state(PROFILE_COLORS[0] ?? '#2563eb');
+  color = $state('');
+  /** `''` is "none". */
+  environment = $state<Environment | ''>('');
   authKind = $state<EditableAuthKind>('client_credentials');
   clientId = $state('');
   clientSecret = $state('');
@@ -72,12 +85,15 @@ export class ProfileForm {
     );
   }
 
-  constructor(original: ProfileView | null = null) {
+  /** `usedColors`: the other profiles' colours, so a new profile's tabs are told apart from theirs. */
+  constructor(original: ProfileView | null = null, usedColors: readonly string[] = []) {
     this.original = original;
+    this.color = unusedColor(usedColors);
     if (original) {
       this.name = original.name;
       this.baseUrl = original.baseUrl;
       this.color = original.color;
+      this.environment = original.environment ?? '';
       this.clientId = original.clientId ?? '';
       if (original.authKind !== 'sandbox') this.authKind = original.authKind;
     }
@@ -143,9 +159,14 @@ export class ProfileForm {
     this.#confirming = false;
   }
 
-  /** What decides whether a connection works; the name and the colour do not. */
+  /** What decides whether a connection works; the name, the colour and the environment do not. */
   #connectionSettings(): string {
-    const { name: _name, color: _color, ...settings } = this.original ? this.updateInput() : this.createInput();
+    const {
+      name: _name,
+      color: _color,
+      environment: _environment,
+      ...settings
+    } = this.original ? this.updateInput() : this.createInput();
     return JSON.stringify(settings);
   }
 
@@ -185,7 +206,12 @@ export class ProfileForm {
   }
 
   createInput(): ProfileCreateInput {
-    const common = { name: this.name, baseUrl: this.baseUrl, color: this.color };
+    const common = {
+      name: this.name,
+      baseUrl: this.baseUrl,
+      color: this.color,
+      ...(this.environment === '' ? {} : { environment: this.environment }),
+    };
     return this.authKind === 'client_credentials'
       ? { ...common, authKind: 'client_credentials', clientId: this.clientId, clientSecret: this.clientSecret }
       : { ...common, authKind: 'bearer', token: this.token };
@@ -195,7 +221,9 @@ export class ProfileForm {
   updateInput(): ProfileUpdateInput {
     const id = this.original?.id ?? '';
     const input: ProfileUpdateInput = { id, name: this.name, color: this.color };
+    // The sandbox's environment is fixed; elsewhere "none" takes a saved one off.
     if (this.isSandbox) return input;
+    input.environment = this.environment === '' ? null : this.environment;
     input.baseUrl = this.baseUrl;
     if (this.switchesAuthKind) input.authKind = this.authKind;
     if (this.authKind === 'client_credentials') {
