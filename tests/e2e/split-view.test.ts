@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../support/memory-secret-store';
 import { seriousViolations } from './support/axe';
 import { launchApp, screenshot, type LaunchedApp } from './support';
+import { sidebarOrg } from './support/sidebar';
 import type { PageElement, PageGlobals } from './support';
 
 const LARGE = { width: 1280, height: 800 };
@@ -13,8 +14,7 @@ const LARGE = { width: 1280, height: 800 };
 const MIN = { width: 960, height: 600 };
 
 function parts(page: Page) {
-  const sidebarOrg = (name: string): Locator =>
-    page.getByRole('list', { name: 'Organizations of Sandbox' }).getByRole('button', { name, exact: true });
+  const sandboxOrg = (name: string): Locator => sidebarOrg(page, 'Sandbox', name);
   const pane = (at: number, of: number): Locator => page.getByRole('region', { name: `Pane ${at} of ${of}` });
   const heading = (scope: Locator, name: string): Locator =>
     scope.getByRole('tabpanel').getByRole('heading', { level: 1, name });
@@ -29,7 +29,7 @@ function parts(page: Page) {
       const title = active?.querySelector('[data-tab-title]') ?? active;
       return { role: active?.getAttribute('role') ?? null, text: title?.textContent?.trim() ?? null };
     });
-  return { sidebarOrg, pane, heading, tabTitles, focused };
+  return { sidebarOrg: sandboxOrg, pane, heading, tabTitles, focused };
 }
 
 describe('split view', () => {
@@ -169,7 +169,7 @@ describe('split view', () => {
     await menu.waitFor();
     await menu.getByRole('menuitem', { name: 'Close' }).click();
     // Globex was the right pane's last tab: the pane closes and focus goes to the one left.
-    await page.getByRole('separator').waitFor({ state: 'detached' });
+    await page.getByRole('separator', { name: 'Resize panes' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('region', { name: /^Pane / }).count()).toBe(0);
     expect(await ui.tabTitles(page)).toEqual(['Acme Robotics', 'Initech Platform']);
     expect(await ui.focused()).toEqual({ role: 'tab', text: 'Initech Platform' });
@@ -181,7 +181,7 @@ describe('split view', () => {
     expect(await ui.tabTitles(ui.pane(1, 2))).toEqual(['Acme Robotics', 'Initech Platform']);
     // Ctrl+\ moves the focused pane's front tab; the only tab of the right pane goes back left.
     await page.keyboard.press('Control+Backslash');
-    await page.getByRole('separator').waitFor({ state: 'detached' });
+    await page.getByRole('separator', { name: 'Resize panes' }).waitFor({ state: 'detached' });
     expect(await ui.tabTitles(page)).toEqual(['Acme Robotics', 'Initech Platform', 'Globex Research']);
     await page.getByRole('tab', { name: /Acme Robotics/ }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Open to the Side' }).click();
