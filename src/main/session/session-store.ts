@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { WorkspaceSnapshot } from '../../shared/ipc/session';
+import { WorkspaceSnapshot, type WorkspacePane } from '../../shared/ipc/session';
 import { writeFileAtomically } from '../atomic-file';
 import type { Logger } from '../log';
 import { WindowState } from './window-state';
@@ -49,15 +49,18 @@ export class SessionStore {
   async workspace(profileIds: ReadonlySet<string>): Promise<WorkspaceSnapshot | null> {
     const saved = (await this.#load()).workspace;
     if (!saved) return null;
-    const active = saved.activeIndex === null ? undefined : saved.tabs[saved.activeIndex];
-    const tabs = saved.tabs.filter((tab) => profileIds.has(tab.profileId));
-    const dropped = saved.tabs.length - tabs.length;
+    const panes = [saved, ...(saved.splitPanes ?? [])].map((pane) => keptTabs(pane, profileIds));
+    const dropped = panes.reduce((sum, pane) => sum + pane.dropped, 0);
     if (dropped > 0) this.logger.info('session.tabs_dropped', { dropped, reason: 'unknown_profile' });
-    const activeIndex = active === undefined ? -1 : tabs.indexOf(active);
+    const [first, ...rest] = panes;
     const expanded = saved.sidebar?.expanded?.filter((id) => profileIds.has(id));
     return {
-      tabs,
-      activeIndex: activeIndex >= 0 ? activeIndex : tabs.length > 0 ? 0 : null,
+      tabs: first!.tabs,
+      activeIndex: first!.activeIndex,
+      // The renderer leaves out panes left empty; the sizes then no longer match and are shared anew.
+      ...(saved.splitPanes ? { splitPanes: rest.map(({ tabs, activeIndex }) => ({ tabs, activeIndex })) } : {}),
+      ...(saved.activePane === undefined ? {} : { activePane: saved.activePane }),
+      ...(saved.paneSizes ? { paneSizes: saved.paneSizes } : {}),
       ...(saved.sidebar ? { sidebar: { ...saved.sidebar, ...(expanded ? { expanded } : {}) } } : {}),
     };
   }
@@ -142,4 +145,16 @@ export class SessionStore {
     }
     return { version: 1 };
   }
+}
+
+/** A pane's tabs without those of profiles that no longer exist; the tab in front follows its own. */
+function keptTabs(pane: WorkspacePane, profileIds: ReadonlySet<string>): WorkspacePane & { dropped: number } {
+  const active = pane.activeIndex === null ? undefined : pane.tabs[pane.activeIndex];
+  const tabs = pane.tabs.filter((tab) => profileIds.has(tab.profileId));
+  const activeIndex = active === undefined ? -1 : tabs.indexOf(active);
+  return {
+    tabs,
+    activeIndex: activeIndex >= 0 ? activeIndex : tabs.length > 0 ? 0 : null,
+    dropped: pane.tabs.length - tabs.length,
+  };
 }

@@ -88,6 +88,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     label: '&Window',
     submenu: sections(
       [...item('tab.next'), ...item('tab.previous'), goToTab],
+      [...item('pane.moveTab'), ...item('pane.focusNext')],
       [
         { role: 'minimize' },
         ...(mac ? [{ role: 'zoom' } as const] : []),

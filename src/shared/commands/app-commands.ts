@@ -27,6 +27,10 @@ export const APP_COMMANDS = {
   // Ctrl, not Cmd, on macOS too: Safari and Chrome switch tabs with Control+Tab there.
   'tab.next': { label: 'Next Tab', accelerator: 'Ctrl+Tab', alsoKeys: ['CmdOrCtrl+PageDown'] },
   'tab.previous': { label: 'Previous Tab', accelerator: 'Ctrl+Shift+Tab', alsoKeys: ['CmdOrCtrl+PageUp'] },
+  // Ctrl+\ splits in VS Code; here the tab moves (an organization is open once), to a new pane if it is the only one.
+  'pane.moveTab': { label: 'Move Tab to Other Pane', accelerator: 'CmdOrCtrl+\\' },
+  // F6 moves between the panes of a window in Windows and GNOME apps.
+  'pane.focusNext': { label: 'Focus Next Pane', accelerator: 'F6' },
   'view.refresh': { label: 'Refresh', accelerator: 'CmdOrCtrl+R', alsoKeys: ['F5'] },
   'palette.open': { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K' },
   'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },

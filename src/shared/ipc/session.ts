@@ -27,11 +27,37 @@ export const SidebarSnapshot = z.object({
 });
 export type SidebarSnapshot = z.infer<typeof SidebarSnapshot>;
 
-/** What the window shows, as the renderer saves it and gets it back at the next start. */
-export const WorkspaceSnapshot = z.object({
+/** The most panes side by side in split view. */
+export const MAX_PANES = 3;
+
+/** One pane's tab strip: its tabs and the one in front. */
+export const WorkspacePane = z.object({
   tabs: z.array(WorkspaceTab).max(MAX_RESTORED_TABS),
   /** Index into `tabs` of the tab in front; `null` with no tabs. */
   activeIndex: z.number().int().min(0).nullable(),
+});
+export type WorkspacePane = z.infer<typeof WorkspacePane>;
+
+/**
+ * What the window shows, as the renderer saves it and gets it back at the next start. `tabs` and
+ * `activeIndex` are the first (leftmost) pane, so a session saved before split view is one pane.
+ */
+export const WorkspaceSnapshot = WorkspacePane.extend({
+  /** The panes right of the first in split view, left to right; absent with one pane. */
+  splitPanes: z
+    .array(WorkspacePane)
+    .min(1)
+    .max(MAX_PANES - 1)
+    .optional(),
+  /** Index of the pane with focus (0 is the first); new tabs open there. */
+  activePane: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PANES - 1)
+    .optional(),
+  /** Each pane's share of the width in percent, left to right; ignored unless one per pane. */
+  paneSizes: z.array(z.number().min(1).max(100)).max(MAX_PANES).optional(),
   sidebar: SidebarSnapshot.optional(),
 });
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshot>;

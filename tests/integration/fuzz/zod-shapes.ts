@@ -17,6 +17,15 @@ interface SchemaDef {
   entries?: Record<string, unknown>;
   element?: z.ZodType;
   format?: string;
+  checks?: ReadonlyArray<{ _zod: { def: { check: string; minimum?: number; maximum?: number } } }>;
+}
+
+/** An array's own length bounds (split view's panes: one to two beside the first), as a shape keeps them. */
+function lengthBounds(def: SchemaDef): { minLength: number; maxLength: number } {
+  const checks = (def.checks ?? []).map((check) => check._zod.def);
+  const min = checks.find((check) => check.check === 'min_length')?.minimum ?? 0;
+  const max = checks.find((check) => check.check === 'max_length')?.maximum ?? Infinity;
+  return { minLength: Math.min(min, 4), maxLength: Math.max(Math.min(max, 4), Math.min(min, 4)) };
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -87,7 +96,7 @@ export function shapedArbitrary(
     case 'number':
       return fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.NaN, -0, Number.POSITIVE_INFINITY, 2 ** 53));
     case 'array':
-      return fc.array(shapedArbitrary(def.element!, sources, `${where}[]`, key), { maxLength: 4 });
+      return fc.array(shapedArbitrary(def.element!, sources, `${where}[]`, key), lengthBounds(def));
     default:
       if (WRAPPERS.has(def.type)) {
         const inner = shapedArbitrary(def.innerType!, sources, where, key);

@@ -53,6 +53,30 @@ describe('the session file', () => {
     expect(await store.workspace(new Set())).toEqual({ tabs: [], activeIndex: null, sidebar: expect.anything() });
   });
 
+  it('drops tabs of a removed profile from every pane of split view, keeping the panes and their sizes', async () => {
+    const store = new SessionStore(dir, silentLogger, 10);
+    const split: WorkspaceSnapshot = {
+      ...workspace,
+      splitPanes: [
+        { tabs: [workspace.tabs[1]!], activeIndex: 0 },
+        {
+          tabs: [workspace.tabs[1]!, { profileId: P1, orgId: 'org_c', title: 'Initech', section: 'sso' }],
+          activeIndex: 0,
+        },
+      ],
+      activePane: 2,
+      paneSizes: [40, 30, 30],
+    };
+    await store.saveWorkspace(split);
+    const restored = await store.workspace(new Set([P1, P2]));
+    expect(restored?.splitPanes).toEqual([
+      { tabs: [], activeIndex: null },
+      { tabs: [{ profileId: P1, orgId: 'org_c', title: 'Initech', section: 'sso' }], activeIndex: 0 },
+    ]);
+    expect(restored).toMatchObject({ activePane: 2, paneSizes: [40, 30, 30] });
+    expect(restored?.tabs.map((tab) => tab.profileId)).toEqual([P1, P2]);
+  });
+
   it('moves a file that is not JSON aside and starts as on a first run', async () => {
     await writeFile(join(dir, SESSION_FILE), '{ not json');
     const store = new SessionStore(dir, silentLogger, 10);

@@ -30,7 +30,7 @@ function find(items: Item[], label: string): Item {
 
 /** Electron's accelerator grammar: modifiers, then one key code. */
 const MODIFIERS = new Set(['CmdOrCtrl', 'CommandOrControl', 'Cmd', 'Command', 'Ctrl', 'Control', 'Alt', 'Shift']);
-const KEY = /^([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Tab|PageUp|PageDown|,|\/)$/;
+const KEY = /^([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Tab|PageUp|PageDown|,|\/|\\)$/;
 function isAccelerator(accelerator: string): boolean {
   const parts = accelerator.split('+');
   const key = parts.pop()!;

@@ -2,13 +2,14 @@ import { tick } from 'svelte';
 import { tabs, type OrgTab } from '../state/tabs.svelte';
 
 /**
- * Where focus goes once a command has changed the tabs: to the tab now in front, so arrow keys
+ * Where focus goes once a command has changed the tabs: to the tab now in front of the focused pane, so arrow keys
  * and Ctrl+W go on from there. When `closed` was the last tab, to that organization's entry in
  * the sidebar (else the sidebar's first control), never to the page body.
  */
 export async function focusAfterTabChange(closed?: OrgTab): Promise<void> {
   await tick();
-  const front = document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+  // The focused pane's front tab: in split view each pane has one.
+  const front = tabs.active && document.getElementById(`${tabs.active.domId}-tab`);
   if (front) {
     front.focus();
     front.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });

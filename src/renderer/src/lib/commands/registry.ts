@@ -77,6 +77,16 @@ export function createCommandRegistry(queryClient: QueryClient): CommandRegistry
       tabs.cycle(-1);
       void focusAfterTabChange();
     },
+    'pane.moveTab': () => {
+      const active = tabs.active;
+      if (!active) return;
+      tabs.moveToSide(active);
+      void focusAfterTabChange();
+    },
+    'pane.focusNext': () => {
+      tabs.focusNeighbourPane(1);
+      void focusAfterTabChange();
+    },
     'view.refresh': () => refresh(queryClient),
     'palette.open': () => panels.show('palette'),
     'settings.open': () => panels.show('settings'),
