@@ -1,10 +1,9 @@
 import type { Query, QueryClient } from '@tanstack/svelte-query';
 import type { Organization } from '../../../../shared/api/organizations';
 import type { OrgChanged } from '../../../../shared/ipc/organizations';
-import type { ProfileList } from '../../../../shared/ipc/profiles';
 import { orgdesk } from '../ipc/bridge';
 import { queryKeys } from '../queries/query-keys';
-import { serverOf } from '../utils/server';
+import { sameServerProfileIds } from '../queries/same-server';
 
 /** Whether a query of `profileId` holds data of the organization a request named by ID or label. */
 function showsOrganization(client: QueryClient, query: Query, profileId: string, orgRef: string): boolean {
@@ -22,13 +21,9 @@ function showsOrganization(client: QueryClient, query: Query, profileId: string,
  * change has already updated its own views.
  */
 export function refreshElsewhere(client: QueryClient, change: OrgChanged): void {
-  const profiles = client.getQueryData<ProfileList>(queryKeys.profiles)?.profiles ?? [];
-  const server = serverOf(profiles.find((profile) => profile.id === change.profileId)?.baseUrl);
-  if (server === undefined) return;
-  for (const profile of profiles) {
-    if (profile.id === change.profileId || serverOf(profile.baseUrl) !== server) continue;
-    void client.invalidateQueries({ predicate: (query) => showsOrganization(client, query, profile.id, change.orgId) });
-    void client.invalidateQueries({ queryKey: queryKeys.orgs(profile.id) });
+  for (const profileId of sameServerProfileIds(client, change.profileId).slice(1)) {
+    void client.invalidateQueries({ predicate: (query) => showsOrganization(client, query, profileId, change.orgId) });
+    void client.invalidateQueries({ queryKey: queryKeys.orgs(profileId) });
   }
 }
 

@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/svelte-query';
 import { toast } from 'svelte-sonner';
 import type { Organization } from '../../../../shared/api/organizations';
 import type { OrgList, OrgRef } from '../../../../shared/ipc/organizations';
-import type { ProfileList } from '../../../../shared/ipc/profiles';
 import type {
   DiscoveredProvider,
   SsoCheck,
@@ -16,7 +15,7 @@ import { cancellableCall, isCancelled } from '../ipc/cancellable';
 import { IpcFailure } from '../ipc/ipc-failure';
 import { queryKeys } from '../queries/query-keys';
 import { isolate } from '../utils/bidi';
-import { serverOf } from '../utils/server';
+import { sameServerProfileIds } from '../queries/same-server';
 import { isOutcomeUnknown } from './orgs.service';
 
 /** Reads the connection and, when SSO was turned on or off elsewhere, shows that wherever the organization appears. */
@@ -123,12 +122,7 @@ export function followSso(
   enabled: boolean,
   { refetchOthers = true }: { refetchOthers?: boolean } = {},
 ): void {
-  const profiles = client.getQueryData<ProfileList>(queryKeys.profiles)?.profiles ?? [];
-  const server = serverOf(profiles.find((profile) => profile.id === ref.profileId)?.baseUrl);
-  const sameServer = profiles.filter(
-    (profile) => profile.id === ref.profileId || (server !== undefined && serverOf(profile.baseUrl) === server),
-  );
-  const ids = sameServer.length > 0 ? sameServer.map((profile) => profile.id) : [ref.profileId];
+  const ids = sameServerProfileIds(client, ref.profileId);
   // The tab may have been opened by label; the list and other profiles know the organization by ID.
   const orgId = client.getQueryData<Organization>(queryKeys.org(ref.profileId, ref.orgId))?.id ?? ref.orgId;
   for (const profileId of ids) {
