@@ -284,4 +284,20 @@ describe('single sign-on at the minimum window size, 960×600', () => {
       expect(await seriousViolations(page)).toEqual([]);
     }
   });
+
+  it('says why a viewer cannot see the SSO settings, with the server’s status and request ID', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The sandbox's credential is a viewer in Umbrella Health, and viewers may not read SSO.
+    await sidebarOrg(page, 'Sandbox', 'Umbrella Health').click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('heading', { level: 1, name: 'Umbrella Health' }).waitFor();
+    await panel.getByRole('button', { name: 'SSO', exact: true }).click();
+    const notice = panel.getByRole('alert').filter({ hasText: "Couldn't load the SSO connection" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/403/);
+    expect(await notice.textContent()).toMatch(/Request ID/);
+    expect(await panel.getByRole('button', { name: 'Enable SSO…' }).count()).toBe(0);
+    await screenshot(page, 'sso-viewer-refused-960x600');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
